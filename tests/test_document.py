@@ -1,0 +1,30 @@
+from tqcheck.document import Document
+
+
+def test_position_is_one_based_in_code_points():
+    doc = Document("ab\ncdé\n\nxyz")
+    assert doc.position(0) == (1, 1)
+    assert doc.position(3) == (2, 1)
+    assert doc.position(5) == (2, 3)
+    assert doc.position(len(doc.text)) == (4, 4)
+
+
+def test_blocks_split_on_blank_lines_and_keep_offsets():
+    text = "Title line\n\nFirst para, one.\nstill first.\n\n  \nSecond."
+    doc = Document(text)
+    assert [b.text for b in doc.blocks] == ["Title line", "First para, one.\nstill first.", "Second."]
+    for block in doc.blocks:
+        assert text[block.start : block.end] == block.text
+
+
+def test_headings_are_short_unpunctuated_single_lines():
+    doc = Document("New strategy\n\nThis is a sentence.\n\nTalks Resume After A Pause")
+    assert [b.is_heading for b in doc.blocks] == [True, False, True]
+    assert [b.is_title_case for b in doc.blocks] == [False, False, True]
+
+
+def test_sentence_starts():
+    doc = Document('He left. The end: The "The" (The x')
+    starts = [i for i, _ in enumerate(doc.text) if doc.text.startswith("The", i)]
+    assert all(doc.starts_sentence(i) for i in starts)
+    assert not Document("party leaders or The components").starts_sentence(17)

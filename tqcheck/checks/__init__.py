@@ -1,0 +1,24 @@
+"""Registry of check kinds: the ``check:`` value of a rule file -> "module:Class".
+
+Modules are imported only when a rule of that kind is loaded, so a rule set that does not use
+a heavy check does not pay for its imports.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .base import Check
+
+CHECKS: dict[str, str] = {
+    "substitution": "tqcheck.checks.substitution:Substitution",
+    "existence": "tqcheck.checks.existence:Existence",
+    "repetition": "tqcheck.checks.repetition:Repetition",
+    "capitalization": "tqcheck.checks.capitalization:Capitalization",
+}
+
+
+def check_class(kind: str) -> type[Check]:
+    """The class registered for ``kind``; KeyError when there is none."""
+    module, _, name = CHECKS[kind].partition(":")
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,72 @@
+"""``capitalization``: closed-class words capitalised mid-sentence ("or The components").
+
+MT from Arabic capitalises the definite article and other function words where the source had
+a name-like construct. A capitalised word from ``tokens`` is reported when it is not where a
+capital is expected (sentence or heading start, after a colon, quote, bracket or bullet), not
+part of a name in ``names`` ("The Hague"), not a title after a ``classifiers`` noun
+("the newspaper The Independent"), and not inside a run of capitalised words ("Gone With The Wind").
+The fix lowercases the word; it is safe only when the next word is lowercase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from .base import Check, Param, RuleDataError, compile_regex
+
+_NEXT_WORD = regex.compile(r"[ \t\u00a0]+(\p{L}[\p{L}\p{M}'’-]*)")
+_PREV_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}'’-]*)[ \t\u00a0]+$")
+
+
+def _is_title(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class Capitalization(Check):
+    kind = "capitalization"
+    keys = {
+        "tokens": Param("str_list", [], required=True, help="function words to watch, lowercase"),
+        "names": Param("str_list", [], help="proper names that contain a watched word (The Hague)"),
+        "classifiers": Param("str_list", [], help="nouns after which a capitalised title may follow"),
+    }
+
+    def compile(self, options: dict) -> None:
+        tokens = options["tokens"]
+        if not tokens:
+            raise RuleDataError("tokens: needs at least one word", ("tokens",))
+        titled = sorted({t[:1].upper() + t[1:].lower() for t in tokens}, key=len, reverse=True)
+        self.pattern = regex.compile(rf"(?<![\w'’-])(?:{'|'.join(map(regex.escape, titled))})(?![\w'’]|-\w)")
+        names = sorted(options["names"], key=len, reverse=True)
+        self.names = None
+        if names:
+            alternation = "|".join(r"\s+".join(map(regex.escape, n.split())) for n in names)
+            self.names = compile_regex(rf"(?<![\w-])(?:{alternation})(?![\w]|-\w)", ("names",))
+        self.classifiers = {c.casefold() for c in options["classifiers"]}
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        name_spans = [(m.start(), m.end()) for m in self.names.finditer(text)] if self.names else []
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            word = m.group()
+            if doc.starts_sentence(start) or doc.in_title_case_heading(start):
+                continue
+            if any(a <= start < b for a, b in name_spans):
+                continue
+            nxt = _NEXT_WORD.match(text, end)
+            if not nxt:
+                continue  # "Plan A.", "vitamin A", a word at the end of a line
+            next_word = nxt.group(1)
+            prev = _PREV_WORD.search(text, max(0, start - 60), start)
+            prev_word = prev.group(1) if prev else ""
+            if prev_word.casefold() in self.classifiers:
+                continue
+            if _is_title(next_word) and (_is_title(prev_word) or len(word) == 1):
+                continue  # inside a capitalised run: a title or a name
+            if len(word) == 1 and not prev_word:
+                continue
+            yield self.replacement(doc, start, end, word.lower(), safe=not _is_title(next_word))

@@ -1,0 +1,85 @@
+"""``repetition``: doubled words and phrases, echoes, doubled parentheticals, restated acronyms.
+
+Each rule picks one ``detect`` mode so that each has its own code, message and severity:
+
+- ``doubled``: a word or phrase of up to ``max_words`` words said twice in a row
+  ("the the", "this month this month"), compared case-insensitively; ``exceptions`` lists the
+  grammatical doubles ("that that", "had had").
+- ``echo``: a word restated after a joining temporal word from ``tokens``, optionally with a
+  number in between ("in March Last March", "since October 2019 last October").
+- ``parenthetical``: the same parenthesis twice ("(SOMO) (SOMO)").
+- ``acronym``: an acronym repeated in parentheses a few words after itself ("ISIS terrorism (ISIS)").
+
+Every finding spans the whole repeated construct and suggests it without the echo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from .base import Check, Param, RuleDataError
+
+_WORD = r"\p{L}[\p{L}\p{M}'’]*"
+_GAP = r"[ \t\u00a0]+"
+# Function words that never count as the echoed word itself ("of the of" is not an echo).
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for from by with and or but as is was be it this that these those "
+    "its their his her our your my we they he she i you".split()
+)
+
+
+class Repetition(Check):
+    kind = "repetition"
+    keys = {
+        "detect": Param("str", required=True, choices=("doubled", "echo", "parenthetical", "acronym")),
+        "tokens": Param("str_list", [], help="echo: the joining words (last, this, next, ...)"),
+        "max_words": Param("int", 3, help="doubled: longest phrase compared"),
+        "max_gap": Param("int", 3, help="acronym: most words between the acronym and its echo"),
+    }
+
+    def compile(self, options: dict) -> None:
+        self.detect = options["detect"]
+        self.exceptions = {" ".join(e.split()).casefold() for e in self.rule.exceptions}
+        if options["max_words"] < 1 or options["max_gap"] < 0:
+            raise RuleDataError("max_words must be at least 1 and max_gap at least 0")
+        if self.detect == "doubled":
+            phrase = rf"{_WORD}(?:{_GAP}{_WORD}){{0,{options['max_words'] - 1}}}"
+            self.pattern = regex.compile(rf"(?<![\w-])(?P<x>{phrase})(?P<echo>{_GAP}(?P=x))(?![\w]|-\w)", regex.I)
+        elif self.detect == "echo":
+            if not options["tokens"]:
+                raise RuleDataError("tokens: an echo rule needs joining words", ("tokens",))
+            joiners = "|".join(regex.escape(t) for t in sorted(options["tokens"], key=len, reverse=True))
+            self.pattern = regex.compile(
+                rf"(?<![\w-])(?P<x>\p{{L}}{{3,}})(?P<n>,?{_GAP}\d{{1,4}})?"
+                rf"(?P<echo>,?{_GAP}(?:{joiners}){_GAP}(?P=x))(?![\w]|-\w)",
+                regex.I,
+            )
+        elif self.detect == "parenthetical":
+            self.pattern = regex.compile(r"(?P<x>\((?P<inner>[^()\n]{1,80})\))(?P<echo>[ \t\u00a0]*\((?P=inner)\))", regex.I)
+        else:
+            self.pattern = regex.compile(
+                rf"(?<![\w-])(?P<x>(?P<a>\p{{Lu}}[\p{{Lu}}\d&]{{1,9}})(?![\w]|-\w)(?:{_GAP}[^\s()]+){{0,{options['max_gap']}}}?)"
+                rf"(?P<echo>[ \t\u00a0]*\((?P=a)\))"
+            )
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        for m in self.pattern.finditer(doc.text, overlapped=False):
+            kept = m.group("x") + ((m.group("n") or "") if self.detect == "echo" else "")
+            if " ".join(m.group().split()).casefold() in self.exceptions:
+                continue
+            if self.detect == "echo" and m.group("x").casefold() in _FUNCTION_WORDS:
+                continue
+            safe = self.detect != "echo" and not self._may_be_name(doc, m)
+            acronym = m.group("a") if self.detect == "acronym" else ""
+            yield self.replacement(doc, m.start(), m.end(), kept, safe=safe, repeated=m.group("x"), acronym=acronym)
+
+    def _may_be_name(self, doc: Document, m: regex.Match) -> bool:
+        """Capitalised doubles mid-sentence may be names ("Sirhan Sirhan", "Bora Bora")."""
+        if self.detect != "doubled":
+            return False
+        first, second = m.group("x"), m.group("echo").strip()
+        return first == second and first[:1].isupper() and not doc.starts_sentence(m.start())

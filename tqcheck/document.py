@@ -1,0 +1,120 @@
+"""A decoded article: its text, an offset <-> line/column index, and its paragraphs.
+
+Checks ask the document structural questions (where does this paragraph start, is this line a
+heading, does a sentence start here) instead of each re-deriving them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
+# Characters after which a capital letter is expected: sentence ends, colons, opening
+# brackets and quotes, dashes and list bullets.
+SENTENCE_OPENERS = frozenset(".!?:;([{\"“‘'«‹—–•*#>|\n")
+_BULLET = regex.compile(r"[ \t]*(?:[-+*•‣◦]|\(?\w{1,3}[.)])[ \t]+")
+# Characters that close a sentence or clause at the end of a line of prose.
+_PROSE_END = frozenset(".!?:;,…\"”’)»")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph: text between blank lines, with its offsets in the document."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_heading(self) -> bool:
+        """A short single line with no closing punctuation, like "New strategy" or a "# title"."""
+        stripped = self.text.strip()
+        if not stripped or "\n" in stripped:
+            return False
+        if stripped.startswith("#"):
+            return True
+        return len(stripped.split()) <= 12 and stripped[-1] not in _PROSE_END
+
+    @property
+    def is_title_case(self) -> bool:
+        """Most words of four or more letters capitalised, as in "Talks Resume After A Pause"."""
+        words = [w for w in regex.findall(r"\p{L}[\p{L}'’-]*", self.text) if len(w) >= 4]
+        return bool(words) and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+
+
+class Document:
+    """Decoded text plus the indexes checks need; built once per file and shared by all checks."""
+
+    def __init__(self, text: str, path: str = "<text>") -> None:
+        self.text = text
+        self.path = path
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; ``len(text)`` maps past the last char."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        blocks = []
+        pos = 0
+        for sep in _BLANK_LINE.finditer(self.text):
+            self._add_block(blocks, pos, sep.start())
+            pos = sep.end()
+        self._add_block(blocks, pos, len(self.text))
+        return blocks
+
+    def _add_block(self, blocks: list[Block], start: int, end: int) -> None:
+        chunk = self.text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip()
+        if chunk:
+            blocks.append(Block(start + lead, start + lead + len(chunk), chunk))
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    def in_heading(self, offset: int) -> bool:
+        block = self.block_at(offset)
+        return block is not None and block.is_heading
+
+    def in_title_case_heading(self, offset: int) -> bool:
+        """Inside a heading written in title case, where capitalised function words are style."""
+        block = self.block_at(offset)
+        return block is not None and block.is_heading and block.is_title_case
+
+    def previous_char(self, offset: int) -> str:
+        """The nearest non-space character before ``offset`` ("\\n" at a line start)."""
+        i = offset - 1
+        text = self.text
+        while i >= 0 and text[i] in " \t\u00a0":
+            i -= 1
+        return "\n" if i < 0 else text[i]
+
+    def starts_sentence(self, offset: int) -> bool:
+        """True where a capital letter is expected: after sentence ends, colons, quotes, bullets."""
+        if self.previous_char(offset) in SENTENCE_OPENERS:
+            return True
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return bool(_BULLET.fullmatch(self.text, line_start, offset))

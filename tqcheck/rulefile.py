@@ -1,0 +1,326 @@
+"""Load and validate rule files: one rule per YAML file, every error as ``path:line: message``.
+
+YAML is parsed with a safe loader into plain data (no tags, no objects), with a line number
+kept for every key and list item so that errors point at the line to edit. Booleans follow
+YAML 1.2 (only true/false), so a swap key such as ``No`` or ``on`` stays a string.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import string
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .checks import CHECKS, check_class
+from .checks.base import Check, Example, Param, Rule, RuleDataError
+from .model import Severity
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+_CODE = re.compile(r"^[A-Z]+[0-9]+$")
+
+COMMON_KEYS: dict[str, Param] = {
+    "code": Param("str", required=True, help="stable id such as TQ101"),
+    "check": Param("str", required=True, help="the check kind"),
+    "message": Param("str", required=True, help="message with {match}, {suggestion}, ... fields"),
+    "severity": Param("str", "warning", choices=("error", "warning", "info")),
+    "category": Param("str", None, help="defaults to the check kind"),
+    "description": Param("str", ""),
+    "link": Param("str", ""),
+    "enabled": Param("bool", True, help="false: runs only when selected explicitly"),
+    "ignorecase": Param("bool", False),
+    "nonword": Param("bool", False, help="true: no automatic word boundaries"),
+    "exceptions": Param("str_list", []),
+    "examples": Param("examples", []),
+}
+
+
+class RuleLoadError(Exception):
+    """One or more rule files are invalid; ``errors`` holds ``path:line: message`` strings."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loader with YAML 1.2 booleans (true/false only)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
+def _plain(node: yaml.Node, loader: yaml.SafeLoader, lines: dict, where: tuple, errors: list) -> Any:
+    """Turn a composed YAML node into plain Python data, recording the line of every path."""
+    lines[where] = node.start_mark.line + 1
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        errors.append((node.start_mark.line + 1, f"unsupported value: tag {node.tag!r} is not allowed"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = _plain(key_node, loader, {}, where, errors)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                errors.append((key_node.start_mark.line + 1, "mapping keys must be plain values"))
+                continue
+            if key in out:
+                errors.append((key_node.start_mark.line + 1, f"duplicate key {key!r}"))
+                continue
+            out[key] = _plain(value_node, loader, lines, where + (key,), errors)
+            lines[where + (key,)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, loader, lines, where + (i,), errors) for i, item in enumerate(node.value)]
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        errors.append((node.start_mark.line + 1, f"unsupported value: {getattr(exc, 'problem', exc)}"))
+        return None
+
+
+def read_yaml(path: Path) -> tuple[Any, dict[tuple, int], list[tuple[int, str]]]:
+    """Parse one YAML file into (data, line-of-each-path, [(line, error)])."""
+    errors: list[tuple[int, str]] = []
+    lines: dict[tuple, int] = {}
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, lines, [(1, f"cannot read rule file: {exc}")]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = None if node is None else _plain(node, loader, lines, (), errors)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, lines, [(line, f"invalid YAML: {exc.problem or exc.context}")]
+    except yaml.YAMLError as exc:
+        return None, lines, [(1, f"invalid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    return data, lines, errors
+
+
+def read_tsv(path: Path) -> list[tuple[str, str, int]]:
+    """Two tab-separated columns per line; ``#`` starts a comment line. Raises RuleDataError."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleDataError(f"cannot read {path}: {exc}") from None
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip():
+            raise RuleDataError("expected two tab-separated columns", location=f"{path}:{number}")
+        rows.append((parts[0].strip(), parts[1].strip(), number))
+    return rows
+
+
+def _coerce(value: Any, param: Param, base: Path) -> Any:
+    """Check ``value`` against ``param``; return the normalised value or raise RuleDataError."""
+    kind = param.kind
+    if kind == "str" and isinstance(value, str):
+        if param.choices and value not in param.choices:
+            raise RuleDataError(f"must be one of {', '.join(param.choices)}, not {value!r}")
+        return value
+    if kind == "bool" and isinstance(value, bool):
+        return value
+    if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if kind == "str_or_str_list" and isinstance(value, str):
+        return [value]
+    if kind in ("str_list", "str_or_str_list") and isinstance(value, list):
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise RuleDataError(f"item {i + 1} must be a string", (i,))
+        return value
+    if kind == "str_map" and isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(item, str):
+                raise RuleDataError(f"value of {key!r} must be a string", (key,))
+        return {str(k): v for k, v in value.items()}
+    if kind == "tsv" and isinstance(value, str):
+        return read_tsv(base / value)
+    if kind == "any":
+        return value
+    expected = {
+        "str": "a string",
+        "bool": "true or false",
+        "int": "an integer",
+        "number": "a number",
+        "str_list": "a list of strings",
+        "str_or_str_list": "a string or a list of strings",
+        "str_map": "a mapping of strings to strings",
+        "tsv": "a path to a TSV file",
+    }.get(kind, kind)
+    raise RuleDataError(f"must be {expected}, not {type(value).__name__}")
+
+
+def _examples(value: Any) -> tuple[Example, ...]:
+    if not isinstance(value, list):
+        raise RuleDataError("must be a list of {pass: ...} or {fail: ..., fix: ...} items")
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise RuleDataError("each example must be a mapping", (i,))
+        unknown = set(item) - {"pass", "fail", "fix", "note"}
+        if unknown:
+            raise RuleDataError(f"unknown example key {sorted(map(str, unknown))[0]!r}", (i,))
+        if ("pass" in item) == ("fail" in item):
+            raise RuleDataError("an example needs exactly one of 'pass' or 'fail'", (i,))
+        if "fix" in item and "fail" not in item:
+            raise RuleDataError("'fix' belongs with a 'fail' example", (i,))
+        text = item.get("pass", item.get("fail"))
+        if not isinstance(text, str) or not isinstance(item.get("fix", ""), str):
+            raise RuleDataError("example texts must be strings", (i,))
+        out.append(Example(text=text, passes="pass" in item, fix=item.get("fix")))
+    return tuple(out)
+
+
+def _check_message(message: str) -> None:
+    try:
+        list(string.Formatter().parse(message))
+    except ValueError as exc:
+        raise RuleDataError(f"bad placeholder: {exc} (write {{{{ or }}}} for a literal brace)") from None
+
+
+def load_rule(path: Path) -> Check:
+    """Load one rule file; raise RuleLoadError listing every problem found in it."""
+    data, lines, raw_errors = read_yaml(path)
+    errors = [f"{path}:{line}: {msg}" for line, msg in raw_errors]
+
+    def fail(message: str, where: tuple = ()) -> None:
+        while where and where not in lines:
+            where = where[:-1]
+        errors.append(f"{path}:{lines.get(where, 1)}: {message}")
+
+    if errors:
+        raise RuleLoadError(errors)
+    if not isinstance(data, dict):
+        fail("a rule file must be a mapping of keys to values")
+        raise RuleLoadError(errors)
+
+    kind = data.get("check")
+    cls = None
+    if isinstance(kind, str):
+        if kind in CHECKS:
+            cls = check_class(kind)
+        else:
+            hint = difflib.get_close_matches(kind, CHECKS, n=1)
+            known = ", ".join(sorted(CHECKS))
+            fail(f"unknown check kind {kind!r}" + (f" (did you mean {hint[0]!r}?)" if hint else f" (known: {known})"), ("check",))
+    allowed = dict(COMMON_KEYS, **(cls.keys if cls else {}))
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in allowed:
+            if cls is None and kind in CHECKS:
+                continue
+            hint = difflib.get_close_matches(str(key), allowed, n=1)
+            fail(f"unknown key {key!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""), (key,))
+            continue
+        try:
+            values[key] = _examples(value) if key == "examples" else _coerce(value, allowed[key], path.parent)
+        except RuleDataError as exc:
+            if exc.location:
+                errors.append(f"{exc.location}: {exc}")
+            else:
+                fail(f"{key}: {exc}", (key,) + exc.where)
+    for key, param in allowed.items():
+        if param.required and key not in data:
+            fail(f"missing required key {key!r}")
+        values.setdefault(key, param.default)
+    code = values.get("code")
+    if isinstance(code, str) and not _CODE.match(code):
+        fail(f"code: {code!r} must be capital letters then digits, like TQ101", ("code",))
+    if isinstance(values.get("message"), str):
+        try:
+            _check_message(values["message"])
+        except RuleDataError as exc:
+            fail(f"message: {exc}", ("message",))
+    if errors or cls is None:
+        raise RuleLoadError(errors or [f"{path}:1: no check kind"])
+
+    options = {k: v for k, v in values.items() if k in cls.keys}
+    rule = Rule(
+        code=values["code"],
+        name=path.stem,
+        kind=kind,
+        message=values["message"],
+        severity=Severity.parse(values["severity"]),
+        category=values["category"] or kind,
+        path=str(path),
+        description=values["description"].strip(),
+        link=values["link"],
+        enabled=values["enabled"],
+        ignorecase=values["ignorecase"],
+        nonword=values["nonword"],
+        exceptions=tuple(values["exceptions"]),
+        examples=tuple(
+            Example(e.text, e.passes, e.fix, lines.get(("examples", i), 0)) for i, e in enumerate(values["examples"])
+        ),
+        options=options,
+    )
+    try:
+        return cls(rule)
+    except RuleDataError as exc:
+        if exc.location:
+            errors.append(f"{exc.location}: {exc}")
+        else:
+            fail(str(exc), exc.where)
+        raise RuleLoadError(errors) from None
+
+
+def rule_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+@lru_cache(maxsize=1024)
+def _load_rule_cached(path: Path, mtime_ns: int, size: int) -> Check:
+    return load_rule(path)
+
+
+def load_rules(folders: tuple[str, ...] = (), defaults: bool = True) -> tuple[Check, ...]:
+    """Load every rule in the shipped folder (unless ``defaults`` is false) and in ``folders``.
+
+    Each file is compiled once per process (until it changes on disk). Raises RuleLoadError with every problem in
+    every file, so a user fixes them all in one round.
+    """
+    dirs = ([DEFAULT_RULES_DIR] if defaults else []) + [Path(f) for f in folders]
+    errors: list[str] = []
+    checks: list[Check] = []
+    for folder in dirs:
+        if not folder.is_dir():
+            errors.append(f"{folder}: rule folder not found")
+            continue
+        for path in rule_files(folder):
+            try:
+                stat = path.stat()
+                checks.append(_load_rule_cached(path, stat.st_mtime_ns, stat.st_size))
+            except RuleLoadError as exc:
+                errors.extend(exc.errors)
+    seen: dict[str, str] = {}
+    for check in checks:
+        code = check.rule.code
+        if code in seen:
+            errors.append(f"{check.rule.path}:1: code {code} is already used by {seen[code]}")
+        seen.setdefault(code, check.rule.path)
+    if errors:
+        raise RuleLoadError(errors)
+    return tuple(sorted(checks, key=lambda c: c.rule.code))

@@ -114,7 +114,12 @@ class Document:
 
     def starts_sentence(self, offset: int) -> bool:
         """True where a capital letter is expected: after sentence ends, colons, quotes, bullets."""
-        if self.previous_char(offset) in SENTENCE_OPENERS:
+        prev = self.previous_char(offset)
+        if prev in SENTENCE_OPENERS:
             return True
+        if prev == ")":  # "(Laughter) The ...": a parenthesis that itself opened the sentence
+            close = self.text.rfind(")", 0, offset)
+            open_ = self.text.rfind("(", 0, close)
+            return open_ >= 0 and "\n" not in self.text[open_:close] and self.starts_sentence(open_)
         line_start = self.text.rfind("\n", 0, offset) + 1
         return bool(_BULLET.fullmatch(self.text, line_start, offset))

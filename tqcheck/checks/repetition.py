@@ -73,6 +73,9 @@ class Repetition(Check):
                 continue
             if self.detect == "echo" and m.group("x").casefold() in _FUNCTION_WORDS:
                 continue
+            if self.detect == "doubled" and " " in m.group("x").strip():
+                if m.group("x").split()[-1].casefold() in _FUNCTION_WORDS:
+                    continue  # "faster and faster and": the "X and X" idiom, not a doubled phrase
             safe = self.detect != "echo" and not self._may_be_name(doc, m)
             acronym = m.group("a") if self.detect == "acronym" else ""
             yield self.replacement(doc, m.start(), m.end(), kept, safe=safe, repeated=m.group("x"), acronym=acronym)

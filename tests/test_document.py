@@ -28,3 +28,19 @@ def test_sentence_starts():
     starts = [i for i, _ in enumerate(doc.text) if doc.text.startswith("The", i)]
     assert all(doc.starts_sentence(i) for i in starts)
     assert not Document("party leaders or The components").starts_sentence(17)
+
+
+def test_sentences_respect_abbreviations_and_keep_offsets():
+    text = 'Dr. Ahmed met U.S. officials. "It went well," he said! Then J. Smith left.\n\nHeading here\n\nA 3.5 rise. 2021 was bad.'
+    doc = Document(text)
+    got = [s.text for s in doc.sentences]
+    assert got == [
+        "Dr. Ahmed met U.S. officials.",
+        '"It went well," he said!',
+        "Then J. Smith left.",
+        "Heading here",
+        "A 3.5 rise.",
+        "2021 was bad.",
+    ]
+    for s in doc.sentences:
+        assert text[s.start : s.end] == s.text

@@ -21,6 +21,25 @@ _BULLET = regex.compile(r"[ \t]*(?:[-+*•‣◦]|\(?\w{1,3}[.)])[ \t]+")
 _PROSE_END = frozenset(".!?:;,…\"”’)»")
 
 
+# A sentence ends at . ! ? (or …) plus closing quotes/brackets, before whitespace and a capital,
+# digit or opening quote. Abbreviations and initials are excluded afterwards.
+_SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[\p{Lu}\d])")
+_ABBREVIATION = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Pres|St|Jr|Sr|No|Nos|Vol|vs|etc|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|Inc|Ltd|Co|Corp|Dept|Sheikh|Mt)"
+    r"|\b\p{Lu}|\b(?:\p{L}\.){2,}\p{L}?)\.$"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the document (a sentence), with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph: text between blank lines, with its offsets in the document."""
@@ -88,6 +107,30 @@ class Document:
     @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences within paragraphs; a heading is one sentence. Deliberately conservative:
+        it never splits after an abbreviation (Dr., U.S.) or an initial (J. Smith)."""
+        out = []
+        for block in self.blocks:
+            pos = 0
+            for m in _SENTENCE_END.finditer(block.text):
+                if _ABBREVIATION.search(block.text, max(0, m.start() - 12), m.start() + 1):
+                    continue
+                self._add_sentence(out, block, pos, m.end())
+                pos = m.end()
+            self._add_sentence(out, block, pos, len(block.text))
+        return out
+
+    @staticmethod
+    def _add_sentence(out: list[Span], block: Block, start: int, end: int) -> None:
+        chunk = block.text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip()
+        if chunk:
+            begin = block.start + start + lead
+            out.append(Span(begin, begin + len(chunk), chunk))
 
     def block_at(self, offset: int) -> Block | None:
         i = bisect.bisect_right(self._block_starts, offset) - 1

@@ -55,7 +55,7 @@ def test_duplicate_codes_across_files(write_rule):
 def test_tsv_errors_point_into_the_tsv(write_rule):
     (write_rule.folder / "list.tsv").write_text("# comment\nok\tfine\nbroken line\n", encoding="utf-8")
     errors = load_errors(write_rule, "t.yml", "code: XX101\ncheck: substitution\nmessage: m\nswap_file: list.tsv\n")
-    assert errors == [f"{write_rule.folder / 'list.tsv'}:3: expected two tab-separated columns"]
+    assert errors == [f"{write_rule.folder / 'list.tsv'}:3: expected 2 tab-separated columns"]
 
 
 def test_yaml_1_1_booleans_stay_strings(write_rule):

@@ -32,6 +32,11 @@ app.add_typer(rules_app, name="rules")
 class Format(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    html = "html"
+    statistics = "statistics"
 
 
 class FailOn(str, Enum):
@@ -200,7 +205,60 @@ def rules_test(
     raise typer.Exit(1 if failures else 0)
 
 
-_SUBCOMMANDS = {"check", "rules"}
+@app.command()
+def score(
+    hyp: Path = typer.Argument(..., help="Translation file or folder (with --ref: the baseline system).", metavar="HYP"),
+    ref: Path = typer.Argument(..., help="Reference file or folder (with --ref: the second system).", metavar="REF"),
+    paired_ref: Optional[Path] = typer.Option(None, "--ref", help="Compare HYP and the second system against this reference (paired bootstrap).", metavar="REF"),
+    metrics: str = typer.Option("bleu,chrf,ter", "--metrics", "-m", help="Comma-separated metrics: bleu, chrf, ter."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    worst: int = typer.Option(0, "--worst", help="Also show the N lines with the lowest chrF.", metavar="N"),
+    segments: Optional[Path] = typer.Option(None, "--segments", help="Write per-line scores to FILE (.tsv or .csv).", metavar="FILE"),
+    confidence: bool = typer.Option(False, "--confidence", help="Add bootstrap 95% confidence intervals."),
+    confidence_n: int = typer.Option(1000, "--confidence-n", help="Bootstrap resamples (confidence and paired comparison).", metavar="N"),
+) -> None:
+    """Score translations against a reference with sacrebleu's BLEU, chrF and TER."""
+    import json
+
+    from . import scoring
+
+    try:
+        names = scoring.parse_metrics(metrics.split(","))
+        if format not in ("text", "json"):
+            raise scoring.ScoringError(f"--format must be text or json, not {format!r}")
+        if confidence_n < 2 or worst < 0:
+            raise scoring.ScoringError("--confidence-n must be at least 2 and --worst at least 0")
+        if paired_ref is not None:
+            if worst or segments:
+                raise scoring.ScoringError("--worst and --segments score one system; drop --ref")
+            baseline, system, refs = scoring.read_corpus([hyp, ref, paired_ref]).streams
+            paired = scoring.paired_comparison(baseline, system, refs, names, confidence_n)
+            if format == "json":
+                typer.echo(json.dumps({"baseline": str(hyp), "system": str(ref), "reference": str(paired_ref), **paired}, indent=2, ensure_ascii=False))
+            else:
+                typer.echo(scoring.format_paired(paired, str(hyp), str(ref)), nl=False)
+            return
+        corpus = scoring.read_corpus([hyp, ref])
+        hyps, refs = corpus.streams
+        scores = scoring.corpus_scores(hyps, refs, names, confidence_n if confidence else 0)
+        segs = scoring.segment_scores(hyps, refs, corpus.where) if (worst or segments or format == "json") else []
+        if segments:
+            scoring.write_segments(segs, segments)
+            typer.echo(f"Wrote {segments}", err=True)
+    except scoring.ScoringError as exc:
+        raise _fail(str(exc)) from None
+    if format == "json":
+        doc = {**scores, "segments": [s.to_dict() for s in segs]}
+        if worst:
+            doc["worst"] = [s.to_dict() for s in scoring.worst(segs, worst)]
+        typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        return
+    typer.echo(scoring.format_scores(scores), nl=False)
+    if worst:
+        typer.echo(f"\n{min(worst, len(segs))} lowest chrF:\n" + scoring.format_segments(scoring.worst(segs, worst)), nl=False)
+
+
+_SUBCOMMANDS = {"check", "rules", "score"}
 _TOP_LEVEL = {"-h", "--help", "--version"}
 
 

@@ -114,8 +114,9 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple, int], list[tuple[int, str]]]
     return data, lines, errors
 
 
-def read_tsv(path: Path) -> list[tuple[str, str, int]]:
-    """Two tab-separated columns per line; ``#`` starts a comment line. Raises RuleDataError."""
+def read_tsv(path: Path, columns: int = 2) -> list[tuple]:
+    """``columns`` tab-separated columns per line (the last may be empty); ``#`` starts a comment
+    line. Returns ``(column, ..., line_number)`` tuples. Raises RuleDataError."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -125,9 +126,9 @@ def read_tsv(path: Path) -> list[tuple[str, str, int]]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 2 or not parts[0].strip():
-            raise RuleDataError("expected two tab-separated columns", location=f"{path}:{number}")
-        rows.append((parts[0].strip(), parts[1].strip(), number))
+        if len(parts) != columns or not parts[0].strip():
+            raise RuleDataError(f"expected {columns} tab-separated columns", location=f"{path}:{number}")
+        rows.append((*(p.strip() for p in parts), number))
     return rows
 
 
@@ -157,7 +158,7 @@ def _coerce(value: Any, param: Param, base: Path) -> Any:
                 raise RuleDataError(f"value of {key!r} must be a string", (key,))
         return {str(k): v for k, v in value.items()}
     if kind == "tsv" and isinstance(value, str):
-        return read_tsv(base / value)
+        return read_tsv(base / value, param.columns)
     if kind == "any":
         return value
     expected = {
@@ -230,8 +231,8 @@ def load_rule(path: Path) -> Check:
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in allowed:
-            if cls is None and kind in CHECKS:
-                continue
+            if cls is None:
+                continue  # the check kind is unknown, so its keys cannot be judged
             hint = difflib.get_close_matches(str(key), allowed, n=1)
             fail(f"unknown key {key!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""), (key,))
             continue

@@ -15,6 +15,14 @@ CHECKS: dict[str, str] = {
     "existence": "tqcheck.checks.existence:Existence",
     "repetition": "tqcheck.checks.repetition:Repetition",
     "capitalization": "tqcheck.checks.capitalization:Capitalization",
+    "caption": "tqcheck.checks.caption:Caption",
+    "embed": "tqcheck.checks.embed:Embed",
+    "duplicate": "tqcheck.checks.duplicate:Duplicate",
+    "language": "tqcheck.checks.language:Language",
+    "variants": "tqcheck.checks.variants:Variants",
+    "titles": "tqcheck.checks.titles:Titles",
+    "entities": "tqcheck.checks.entities:Entities",
+    "consistency": "tqcheck.checks.consistency:Consistency",
 }
 
 

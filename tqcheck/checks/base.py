@@ -26,7 +26,7 @@ class Param:
     """One rule-file key a check kind accepts.
 
     ``kind`` is one of: str, bool, int, number, str_list, str_map, str_or_str_list, tsv (a path to
-    a two-column TSV file, loaded by the rule loader into ``[(key, value, line), ...]``).
+    TSV file, loaded by the rule loader into ``[(column, ..., line), ...]``).
     """
 
     kind: str
@@ -34,6 +34,7 @@ class Param:
     required: bool = False
     choices: tuple = ()
     help: str = ""
+    columns: int = 2  # for kind "tsv": how many tab-separated columns each row has
 
 
 @dataclass(frozen=True)

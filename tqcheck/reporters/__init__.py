@@ -12,6 +12,11 @@ from ..model import FileResult, Severity
 REPORTERS: dict[str, str] = {
     "text": "tqcheck.reporters.text:render",
     "json": "tqcheck.reporters.json:render",
+    "sarif": "tqcheck.reporters.sarif:render",
+    "junit": "tqcheck.reporters.junit:render",
+    "github": "tqcheck.reporters.github:render",
+    "html": "tqcheck.reporters.html:render",
+    "statistics": "tqcheck.reporters.statistics:render",
 }
 
 
@@ -19,6 +24,9 @@ REPORTERS: dict[str, str] = {
 class RenderOptions:
     color: bool = False
     version: str = ""
+    # Rule metadata for formats that describe rules (SARIF, HTML): (code, name, description,
+    # severity, category) tuples filled by the CLI; reporters fall back to what findings tell.
+    rules: tuple = ()
 
 
 def reporter(name: str) -> Callable[[Sequence[FileResult], RenderOptions], str]:

@@ -1,0 +1,124 @@
+"""Line helpers shared by the structure checks (captions, embeds, duplicates, language).
+
+Not a check kind: nothing here is registered in ``CHECKS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Applicability, Edit, Fix
+
+# Characters that end a sentence or clause at the end of a line of prose.
+PROSE_END = frozenset(".!?:;,…\"”’»")
+_BULLET = regex.compile(r"(?:[-+*•‣◦>]|\d{1,3}[.)])[ \t]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text without its line break; ``start``/``end`` are offsets of the stripped text."""
+
+    number: int  # 1-based
+    start: int
+    end: int
+    text: str  # stripped
+
+
+def lines(text: str) -> Iterator[Line]:
+    """Every non-blank line, stripped, with the offsets of the stripped text."""
+    pos = 0
+    number = 0
+    length = len(text)
+    while pos <= length:
+        number += 1
+        nl = text.find("\n", pos)
+        stop = length if nl == -1 else nl
+        raw = text[pos:stop]
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            yield Line(number, pos + lead, pos + lead + len(stripped), stripped)
+        if nl == -1:
+            break
+        pos = nl + 1
+
+
+def is_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line))
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a whole line that reads as its own paragraph.
+
+    It is its own paragraph when blank lines surround it; in text with one paragraph per line,
+    when the line before ends a sentence (or there is none) and the line after starts one.
+    """
+    before = text[:start]
+    prev_nl = before.rfind("\n")
+    if before[prev_nl + 1 :].strip():
+        return False  # text before it on the same line
+    after_nl = text.find("\n", end)
+    if text[end : len(text) if after_nl == -1 else after_nl].strip():
+        return False  # text after it on the same line
+    prev_line = _neighbour(text, prev_nl, -1)
+    next_line = _neighbour(text, after_nl, 1)
+    if prev_line is not None and prev_line[1] and prev_line[0][-1] not in PROSE_END | {")", "]"}:
+        return False  # the line before runs on into this one
+    if next_line is not None and next_line[1] and not regex.match(r"[\p{Lu}\d\"“‘'(\[#*•-]", next_line[0]):
+        return False  # this line runs on into the next one
+    return True
+
+
+def _neighbour(text: str, nl: int, step: int) -> tuple[str, bool] | None:
+    """The nearest non-blank line before (step -1) or after (step 1) the break at ``nl``, and
+    whether it is adjacent (no blank line in between)."""
+    if nl == -1:
+        return None
+    adjacent = True
+    if step < 0:
+        end = nl
+        while end > 0:
+            begin = text.rfind("\n", 0, end) + 1
+            chunk = text[begin:end].strip()
+            if chunk:
+                return chunk, adjacent
+            adjacent = False
+            end = begin - 1
+        return None
+    begin = nl + 1
+    while begin <= len(text):
+        stop = text.find("\n", begin)
+        chunk = text[begin : len(text) if stop == -1 else stop].strip()
+        if chunk:
+            return chunk, adjacent
+        adjacent = False
+        if stop == -1:
+            return None
+        begin = stop + 1
+    return None
+
+
+def delete_line_fix(text: str, start: int, end: int, title: str = "Delete the line",
+                    applicability: Applicability = Applicability.UNSAFE) -> Fix:
+    """Remove the line holding text[start:end] together with one paragraph break around it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    nl = text.find("\n", end)
+    line_end = len(text) if nl == -1 else nl
+    # Up to the start of the next line with text, swallowing the blank lines in between.
+    pos = line_end
+    while pos < len(text):
+        stop = text.find("\n", pos + 1)
+        stop = len(text) if stop == -1 else stop
+        if text[pos + 1 : stop].strip():
+            return Fix(title, (Edit(line_start, pos + 1, ""),), applicability)
+        pos = stop
+    # The last line with text: remove it and the break before it; keep the final newline.
+    back = line_start
+    while back > 0 and text[back - 1].isspace():
+        back -= 1
+    if back == 0:
+        return Fix(title, (Edit(0, len(text), ""),), applicability)
+    return Fix(title, (Edit(back, line_end, ""),), applicability)

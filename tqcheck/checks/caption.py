@@ -1,0 +1,147 @@
+"""``caption``: photo captions of a scraped page left in the body of the article.
+
+A leaked caption is a line of its own, with no closing full stop, that ends in a credit in
+parentheses: "Protesters gather in the square on Friday (Reuters)". A credit is one to
+``max_credit_words`` words, the first capitalised ("(AFP)", "(Getty Images)", "(Social media)"),
+possibly several joined by "/" ("(AFP/Getty Images)") or after "Photo:".
+
+Two levels of confidence:
+
+- the credit is in the ``credits`` list (agencies and photo services, including MT renderings
+  such as "French" for AFP): the line needs ``min_words`` words before it;
+- any other short capitalised parenthetical: the line must read like a caption, i.e. have at
+  least ``generic_min_words`` words, not be written in title case, and the parenthetical must
+  not be in ``not_credits`` ("(Video)", "(Laughter)") nor an acronym of the words before it
+  ("... International Monetary Fund (IMF)").
+
+Datelines ("BAGHDAD (Reuters) - ...") do not end in the credit and are never reported; a
+sentence ending in "(Reuters)." has its full stop and is not a caption. The fix deletes the line
+and is unsafe: an editor confirms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from ._lines import delete_line_fix, is_bullet, lines, stands_alone
+from .base import Check, Param, RuleDataError
+
+_TAIL = regex.compile(r"\((?P<credit>[^()\n]{1,80})\)$")
+_PREFIX = regex.compile(r"^(?:photos?|images?|pictures?|photograph|credit|source|file(?: photo)?)\s*[:/-]\s*", regex.I)
+_PART_SPLIT = regex.compile(r"\s*(?:/|\||,|;| - | – | — | via )\s*")
+_CREDIT_WORD = regex.compile(r"\p{L}[\p{L}\p{M}.'’&-]*")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
+
+
+def _norm(value: str) -> str:
+    return " ".join(value.replace("’", "'").split()).casefold()
+
+
+class Caption(Check):
+    kind = "caption"
+    keys = {
+        "credits": Param("tsv", None, help="known credits: credit<TAB>who it is (a TSV next to the rule)"),
+        "not_credits": Param("str_list", [], help="closing parentheticals that are not credits"),
+        "min_words": Param("int", 3, help="fewest words before a listed credit"),
+        "generic_min_words": Param("int", 8, help="fewest words before an unlisted credit"),
+        "max_words": Param("int", 60, help="most words in a caption line"),
+        "max_credit_words": Param("int", 4, help="most words in one credit"),
+    }
+
+    def compile(self, options: dict) -> None:
+        self.credits: dict[str, str] = {}
+        for credit, agency, _line in options["credits"] or ():
+            self.credits[_norm(credit)] = agency or credit
+        self.not_credits = {_norm(c) for c in options["not_credits"]}
+        self.min_words = options["min_words"]
+        self.generic_min_words = options["generic_min_words"]
+        self.max_words = options["max_words"]
+        self.max_credit_words = options["max_credit_words"]
+        if min(self.min_words, self.generic_min_words, self.max_credit_words) < 1 or self.max_words < self.min_words:
+            raise RuleDataError("word limits must be positive and max_words at least min_words")
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for line in lines(text):
+            if line.text[-1] != ")" or line.text.startswith("#") or is_bullet(line.text):
+                continue
+            tail = _TAIL.search(line.text)
+            if not tail:
+                continue
+            verdict = self.credit_of(line.text[: tail.start()], tail.group("credit"))
+            if verdict is None or not stands_alone(text, line.start, line.end):
+                continue
+            credit, agency = verdict
+            yield self.finding(
+                doc,
+                line.start,
+                line.end,
+                ("delete the caption line",),
+                delete_line_fix(text, line.start, line.end, "Delete the caption line"),
+                data={"credit": credit, "agency": agency, "listed": bool(agency)},
+                credit=credit,
+                agency=agency or "not a listed agency",
+            )
+
+    def credit_of(self, body: str, credit: str) -> tuple[str, str] | None:
+        """(credit, agency or "") when ``credit`` closes a caption whose text is ``body``."""
+        words = _WORD.findall(body)
+        if not (self.min_words <= len(words) <= self.max_words):
+            return None
+        inner = " ".join(credit.split())
+        stripped = _PREFIX.sub("", inner)
+        parts = [p for p in _PART_SPLIT.split(stripped) if p]
+        if not parts or not all(self._credit_shaped(p) for p in parts):
+            return None
+        known = [self.credits[_norm(p)] for p in parts if _norm(p) in self.credits]
+        if _norm(inner) in self.credits:
+            known = [self.credits[_norm(inner)]]
+        if known:
+            return inner, "/".join(dict.fromkeys(known))
+        # An unlisted credit: only where the line clearly reads as a caption.
+        if len(words) < self.generic_min_words or _norm(stripped) in self.not_credits:
+            return None
+        if any(_norm(p) in self.not_credits for p in parts):
+            return None
+        if _title_case(words) or any(_acronym_of(p, words) for p in parts):
+            return None
+        if not any(w[:1].islower() for w in words):
+            return None
+        return inner, ""
+
+    def _credit_shaped(self, part: str) -> bool:
+        tokens = part.split()
+        if not 1 <= len(tokens) <= self.max_credit_words:
+            return False
+        if not all(_CREDIT_WORD.fullmatch(t) for t in tokens):
+            return False  # digits, quotes, symbols: not a name
+        return tokens[0][:1].isupper()
+
+
+def _title_case(words: list[str]) -> bool:
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long) and sum(w[:1].isupper() for w in long) * 4 >= len(long) * 3
+
+
+def _acronym_of(part: str, words: list[str]) -> bool:
+    """"(IMF)" after "... International Monetary Fund": an expansion, not a credit."""
+    if not (part.isupper() and part.isalpha() and 2 <= len(part) <= 8):
+        return False
+    capitals = [w[0] for w in words if w[:1].isupper()]
+    initials = "".join(capitals[-len(part) - 2 :]).upper()
+    return part in initials or part in "".join(w[0] for w in words[-len(part) - 3 :]).upper()
+
+
+_SHORT_CREDIT = regex.compile(r"\((?:[^()\n:]{0,20}:\s*)?\p{Lu}[\p{L}\p{M}.'’&/ -]{0,60}\)$")
+
+
+def caption_like(line: str) -> bool:
+    """A cheap test other checks use to leave caption lines alone: a line with no closing full
+    stop that ends in a short capitalised parenthetical of one to four words."""
+    line = line.strip()
+    m = _SHORT_CREDIT.search(line)
+    return bool(m) and 1 <= len(m.group().split()) <= 4 + m.group().count("/")

@@ -1,0 +1,211 @@
+"""``duplicate``: the same passage translated twice in one article.
+
+Scraped Arabic articles often carry a quote twice (an embedded post and the paragraph quoting
+it), and MT renders the two copies in different words. The check reports the later copy and
+points at the earlier one.
+
+Units are sentences (a sentence never crosses a line break) and multi-sentence paragraphs;
+sentences with fewer than ``min_words`` words, headings, caption lines and embed attribution
+lines are left out. Two units are compared only when a cheap prefilter lets them through:
+
+1. an inverted index from content stems (words that are not function words, cut to their
+   first ``stem`` letters) and from pairs of adjacent content stems to the units holding them,
+   built as the units are read in order; only *rare* keys (in at most ``max_df`` units) are indexed, so every lookup is short and the whole pass is near-linear in the length
+   of the article;
+2. the pair shares at least ``min_shared`` rare keys (stems, and pairs of adjacent stems, which
+   stay rare even where every single word is common), and at least ``min_shared`` content stems
+   that make up at least ``min_overlap`` of the smaller unit's stems.
+
+The survivors are scored with sacrebleu's sentence-level chrF, in both directions; the lower
+score must reach ``threshold``. A paragraph that repeats an earlier paragraph is one finding;
+its sentences are not reported again.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from .base import Check, Param, RuleDataError
+from .caption import caption_like
+from .embed import attribution_spans
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    text: str
+    block: int
+    stems: frozenset[str]
+    pairs: frozenset[str]
+    kind: str  # "sentence" or "paragraph"
+
+
+@lru_cache(maxsize=1)
+def _chrf():
+    from sacrebleu.metrics import CHRF  # heavy: imported only when a pair needs scoring
+
+    return CHRF()
+
+
+class Duplicate(Check):
+    kind = "duplicate"
+    keys = {
+        "threshold": Param("number", 58, help="lowest chrF (0-100, the lower of both directions)"),
+        "min_words": Param("int", 8, help="shorter sentences are never compared"),
+        "min_shared": Param("int", 3, help="rare content stems two units must share"),
+        "min_overlap": Param("number", 0.4, help="shared stems / stems of the smaller unit"),
+        "max_df": Param("int", 10, help="a key in more units than this is not indexed"),
+        "stem": Param("int", 5, help="content words are cut to this many letters"),
+        "stopwords": Param("tsv", None, help="function words of the language: word<TAB>class"),
+    }
+
+    def compile(self, options: dict) -> None:
+        self.threshold = float(options["threshold"])
+        self.min_words = options["min_words"]
+        self.min_shared = options["min_shared"]
+        self.min_overlap = float(options["min_overlap"])
+        self.max_df = options["max_df"]
+        self.stem = options["stem"]
+        if not 0 < self.threshold <= 100:
+            raise RuleDataError("threshold must be in (0, 100]", ("threshold",))
+        if self.min_words < 1 or self.min_shared < 1 or self.max_df < 1 or self.stem < 3:
+            raise RuleDataError("min_words, min_shared and max_df must be positive and stem at least 3")
+        self.stopwords = frozenset(w.casefold() for w, _c, _l in options["stopwords"] or ())
+
+    # -- units -------------------------------------------------------------------------------
+
+    def _stems(self, text: str) -> tuple[frozenset[str], frozenset[str], int]:
+        """(content stems, adjacent content-stem pairs, number of words) of a passage."""
+        words = _WORD.findall(text)
+        sequence = []
+        stopwords = self.stopwords
+        for w in words:
+            w = w.casefold()
+            if w.endswith(("'s", "’s")):
+                w = w[:-2]
+            elif w.endswith(("'", "’")):
+                w = w[:-1]
+            if len(w) < 3 or w in stopwords or w[0].isdigit():
+                continue
+            sequence.append(w[: self.stem])
+        pairs = frozenset(f"{a} {b}" for a, b in zip(sequence, sequence[1:]))
+        return frozenset(sequence), pairs, len(words)
+
+    def _units(self, doc: Document) -> tuple[list[_Unit], list[_Unit]]:
+        text = doc.text
+        skip = [(a, b) for a, b, _m in attribution_spans(text)]
+        sentences: list[_Unit] = []
+        by_block: dict[int, list[_Unit]] = defaultdict(list)
+        block_index = {b.start: i for i, b in enumerate(doc.blocks)}
+        block_starts = sorted(block_index)
+        for span in doc.sentences:
+            block_no = block_index[block_starts[bisect.bisect_right(block_starts, span.start) - 1]]
+            block = doc.blocks[block_no]
+            if block.is_heading:
+                continue
+            offset = span.start
+            for piece in span.text.split("\n"):
+                stripped = piece.strip()
+                if stripped:
+                    start = offset + len(piece) - len(piece.lstrip())
+                    end = start + len(stripped)
+                    if not caption_like(stripped) and not any(a <= start and end <= b for a, b in skip):
+                        stems, pairs, n = self._stems(stripped)
+                        if n >= self.min_words:
+                            unit = _Unit(start, end, stripped, block_no, stems, pairs, "sentence")
+                            sentences.append(unit)
+                            by_block[block_no].append(unit)
+                offset += len(piece) + 1
+        paragraphs = []
+        for block_no, units in by_block.items():
+            if len(units) >= 2:
+                start, end = units[0].start, units[-1].end
+                body = text[start:end]
+                stems, pairs, _n = self._stems(body)
+                paragraphs.append(_Unit(start, end, body, block_no, stems, pairs, "paragraph"))
+        paragraphs.sort(key=lambda u: u.start)
+        return sentences, paragraphs
+
+    # -- matching ----------------------------------------------------------------------------
+
+    def _matches(self, units: list[_Unit]) -> dict[int, tuple[int, float, int]]:
+        """later unit index -> (earlier unit index, chrF, content stems shared)."""
+        df = Counter(k for u in units for k in u.stems | u.pairs)
+        cap = self.max_df
+        index: dict[str, list[int]] = defaultdict(list)
+        found: dict[int, tuple[int, float, int]] = {}
+        for j, unit in enumerate(units):
+            rare = sorted(k for k in unit.stems | unit.pairs if df[k] <= cap)
+            shared: Counter[int] = Counter()
+            for k in rare:
+                for i in index[k]:
+                    shared[i] += 1
+            for k in rare:
+                index[k].append(j)
+            best = None
+            for i, count in sorted(shared.items()):
+                if count < self.min_shared or units[i].end > unit.start:
+                    continue
+                common = len(units[i].stems & unit.stems)
+                if common < self.min_shared or common < self.min_overlap * min(len(units[i].stems), len(unit.stems)):
+                    continue
+                score = self.similarity(units[i].text, unit.text)
+                if score >= self.threshold and (best is None or score > best[1]):
+                    best = (i, score, common)
+            if best:
+                found[j] = best
+        return found
+
+    @staticmethod
+    def similarity(a: str, b: str) -> float:
+        """Sentence-level chrF in both directions; the lower one (a contained passage is not a copy)."""
+        chrf = _chrf()
+        return min(chrf.sentence_score(b, [a]).score, chrf.sentence_score(a, [b]).score)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        sentences, paragraphs = self._units(doc)
+        covered: set[int] = set()
+        out = []
+        for j, (i, score, shared) in self._matches(paragraphs).items():
+            later, earlier = paragraphs[j], paragraphs[i]
+            covered.add(later.block)
+            out.append(self._finding(doc, later, earlier, score, shared))
+        for j, (i, score, shared) in self._matches(sentences).items():
+            later, earlier = sentences[j], sentences[i]
+            if later.block in covered:
+                continue
+            out.append(self._finding(doc, later, earlier, score, shared))
+        yield from sorted(out, key=lambda f: f.sort_key)
+
+    def _finding(self, doc: Document, later: _Unit, earlier: _Unit, score: float, shared: int) -> Finding:
+        line, _col = doc.position(earlier.start)
+        score = round(score, 1)
+        return self.finding(
+            doc,
+            later.start,
+            later.end,
+            data={
+                "earlier_line": line,
+                "earlier_start": earlier.start,
+                "earlier_end": earlier.end,
+                "earlier": earlier.text,
+                "chrf": score,
+                "shared_words": shared,
+                "unit": later.kind,
+            },
+            unit=later.kind,
+            earlier_line=line,
+            chrf=f"{score:.1f}",
+            how="word for word" if earlier.text == later.text else "in other words",
+        )

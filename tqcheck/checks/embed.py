@@ -1,0 +1,118 @@
+"""``embed``: what an embedded social-media post leaves behind when a page is scraped.
+
+Each rule picks one ``detect`` mode:
+
+- ``attribution``: the credit line of an embedded post, on a line of its own:
+  "Name (@handle) Month D, YYYY", "— Name (@handle)", "A post shared by Name (@handle) on ...".
+  Any name, any handle, any month; the date may also be "D Month YYYY". Without a date the line
+  must start with a dash. The fix deletes the line (unsafe).
+- ``link``: embed links from the rule's ``tokens`` (pic.twitter.com/..., t.co/..., status URLs).
+  The fix removes the link (safe: there is one way to remove it).
+- ``handle``: an @handle in running text ("Biden's call @JoeBiden with ..."). Handles inside an
+  attribution line belong to that finding; e-mail addresses and URLs are not handles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Applicability, Edit, Finding, Fix
+from ._lines import delete_line_fix
+from .base import Check, Param, RuleDataError, compile_regex
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = rf"(?:{_MONTH}[ \t]+{_DAY},?[ \t]+\d{{4}}|{_DAY}[ \t]+{_MONTH},?[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+_TIME = r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,5})?)"
+HANDLE = r"@[A-Za-z0-9_]{1,30}"
+_DASH = r"(?:[—–―]|--?)"
+# The whole line: optional dash, optional "A post shared by", a name, "(@handle)", optional date.
+ATTRIBUTION = regex.compile(
+    rf"(?m)^[ \t]*(?P<dash>{_DASH})?[ \t]*(?:A post shared by[ \t]+)?"
+    rf"(?P<name>[^\n()@]{{1,80}}?)[ \t]*\((?P<handle>{HANDLE})\)"
+    rf"(?:[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?)?[ \t]*\.?[ \t]*$"
+)
+_RUNNING_HANDLE = regex.compile(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{1,15}(?![\w@]|\.\w|-\w)")
+_URLISH = regex.compile(r"\S*(?:://|www\.|\.com/|\.co/)\S*")
+
+
+def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int, regex.Match]]:
+    """(start, end, match) of every attribution line in ``text``, stripped of spaces."""
+    out = []
+    for m in ATTRIBUTION.finditer(text):
+        name = m.group("name").strip(" \t—–-")
+        if not name or not regex.search(r"\p{L}", name):
+            continue
+        if not m.group("date") and not (m.group("dash") and len(name.split()) <= max_name_words):
+            continue  # "... on Twitter (@ministry)" inside a sentence is not an attribution line
+        start, end = m.span()
+        while text[start] in " \t":
+            start += 1
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        out.append((start, end, m))
+    return out
+
+
+def _inside(spans: list[tuple[int, int, regex.Match]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b, _ in spans)
+
+
+class Embed(Check):
+    kind = "embed"
+    keys = {
+        "detect": Param("str", required=True, choices=("attribution", "link", "handle")),
+        "tokens": Param("str_list", [], help="link: regular expressions of embed links"),
+        "max_name_words": Param("int", 8, help="attribution: most words in a name on an undated line"),
+    }
+
+    def compile(self, options: dict) -> None:
+        self.detect = options["detect"]
+        self.max_name_words = options["max_name_words"]
+        self.link = None
+        if self.detect == "link":
+            tokens = options["tokens"]
+            if not tokens:
+                raise RuleDataError("tokens: a link rule needs at least one pattern", ("tokens",))
+            for i, token in enumerate(tokens):
+                compile_regex(token, ("tokens", i), self.rule.ignorecase)
+            alternation = "|".join(f"(?:{t})" for t in tokens)
+            self.link = compile_regex(rf"(?<![\w/.])(?:{alternation})", ("tokens",), self.rule.ignorecase)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        attributions = attribution_spans(text, self.max_name_words)
+        if self.detect == "attribution":
+            for start, end, m in attributions:
+                yield self.finding(
+                    doc, start, end, ("delete the line",), delete_line_fix(text, start, end, "Delete the attribution line"),
+                    data={"handle": m.group("handle"), "date": m.group("date") or ""},
+                    handle=m.group("handle"), name=m.group("name").strip(" \t—–-"),
+                )
+        elif self.detect == "link":
+            for m in self.link.finditer(text):
+                start, end = m.span()
+                while end > start and text[end - 1] in ".,;:)]}\"”'’":
+                    end -= 1  # sentence punctuation after the link is not part of it
+                if end <= start or _inside(attributions, start, end):
+                    continue
+                cut = start
+                while cut > 0 and text[cut - 1] in " \t":
+                    cut -= 1
+                if cut == 0 or text[cut - 1] == "\n":
+                    cut = start  # at a line start: keep the line's own layout
+                fix = Fix("Remove the link", (Edit(cut, end, ""),), Applicability.SAFE)
+                yield self.finding(doc, start, end, ("",), fix)
+        else:
+            urls = [(m.start(), m.end(), m) for m in _URLISH.finditer(text)]
+            for m in _RUNNING_HANDLE.finditer(text):
+                start, end = m.span()
+                if _inside(attributions, start, end) or _inside(urls, start, end):
+                    continue
+                yield self.finding(doc, start, end, (), None, data={"handle": m.group()}, handle=m.group())

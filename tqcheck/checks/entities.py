@@ -1,0 +1,177 @@
+"""``entities``: organisation names garbled by word-by-word translation, found against a gazetteer.
+
+Every capitalised multi-word span ("Washington Institute for Strategic Policy") that is not a
+known name is compared, token by token, with the gazetteer forms that share a word with it.
+Tokens match when equal or close in spelling (Money ~ Monetary: rapidfuzz ratio or a shared
+stem). A span is reported as a garble of a form when:
+
+- most tokens match (``min_score`` of the longer of the two, ignoring connectors like "of");
+- at least one matched token is distinctive, i.e. not in ``generic`` ("International Contact
+  Group" shares only generic words with "International Crisis Group": not reported), unless
+  every word matches and the only differences are typos ("Bahrrain News Agency");
+- a substituted word is not the first or the last word of the form (a different ministry or
+  country: "Iraqi Ministry of Electricity" is not the "Iraqi Ministry of Oil");
+- partly matched tokens keep the order of the form (a reordered subset is another name);
+- British and American spellings (Organisation / Organization, Centre / Center) are one word.
+
+Known names anywhere in the text (an exact gazetteer form, in any case) are never reported,
+even where the span finder cuts them differently.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from ..names import fold
+from .base import Check, Param, RuleDataError
+
+_CAP = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
+_WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+# British and American spellings of one word are the same word here (Centre ~ Center).
+_SPELLING = (("isation", "ization"), ("isatio", "izatio"), ("centre", "center"), ("programme", "program"),
+             ("defence", "defense"), ("labour", "labor"), ("theatre", "theater"), ("ae", "e"))
+
+
+def _spelling(token: str) -> str:
+    for uk, us in _SPELLING:
+        token = token.replace(uk, us)
+    return token
+
+
+@dataclass(frozen=True)
+class Form:
+    text: str  # the form as written in the gazetteer (a name or an alias)
+    canonical: str
+    tokens: tuple[str, ...]  # folded content tokens
+
+
+class Entities(Check):
+    kind = "entities"
+    keys = {
+        "gazetteer": Param("tsv", None, required=True, columns=3, help="TSV: name<TAB>aliases (| separated)<TAB>type"),
+        "generic": Param("str_list", [], help="words too common in names to identify one"),
+        "connectors": Param("str_list", ["of", "for", "and", "the", "on", "in", "a", "to", "at", "de", "du", "des", "la", "le", "al", "el", "&"]),
+        "min_score": Param("number", 0.6, help="share of tokens that must match"),
+        "min_token_similarity": Param("number", 0.8, help="rapidfuzz ratio (0-1) for two tokens to match"),
+    }
+
+    def compile(self, options: dict) -> None:
+        from rapidfuzz.distance import Levenshtein
+
+        self._similarity = Levenshtein.normalized_similarity
+        self.connectors = {c.casefold() for c in options["connectors"]}
+        self.generic = {fold(g) for g in options["generic"]}
+        self.min_score = options["min_score"]
+        self.min_token_similarity = options["min_token_similarity"]
+        self.known: set[tuple[str, ...]] = set()
+        self.forms: list[Form] = []
+        self.index: dict[str, set[int]] = defaultdict(set)
+        for name, aliases, _type, _line in options["gazetteer"]:
+            for text in [name, *(a.strip() for a in aliases.split("|") if a.strip())]:
+                tokens = self._tokens(text)
+                self.known.add(tokens)
+                if len(tokens) >= 2:
+                    self.forms.append(Form(text, name, tokens))
+                    for token in set(tokens):
+                        self.index[token[:4]].add(len(self.forms) - 1)
+        if not self.forms:
+            raise RuleDataError("gazetteer: no multi-word names found", ("gazetteer",))
+        names = {f.text.casefold() for f in self.forms}
+        self.known_names = regex.compile(r"(?<![\p{L}\d])\L<names>(?![\p{L}\d])", regex.IGNORECASE, names=names)
+        connectors = "|".join(regex.escape(c) for c in sorted(self.connectors, key=len, reverse=True))
+        self.pattern = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}\d@#/.-]){_CAP}(?:[ \t]+(?:(?:{connectors})[ \t]+)*{_CAP})+(?![\p{{L}}\p{{M}}\d])"
+        )
+
+    def _tokens(self, text: str) -> tuple[str, ...]:
+        return tuple(_spelling(t) for t in (fold(w) for w in _WORD.findall(text)) if t not in self.connectors)
+
+    def _alike(self, a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        stem = len(os.path.commonprefix((a, b)))
+        if stem >= 4 and stem >= 0.6 * min(len(a), len(b)):
+            return 0.8  # a shared stem: Money ~ Monetary, Revolution ~ Revolutionary
+        sim = self._similarity(a, b)
+        return sim if sim >= self.min_token_similarity else 0.0
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        known_spans = [k.span() for k in self.known_names.finditer(doc.text)]
+        for m in self.pattern.finditer(doc.text):
+            if any(a <= m.start() and m.end() <= b for a, b in known_spans):
+                continue  # part of a name the gazetteer knows ("Hayat Tahrir al-Sham")
+            best = None
+            for start in self._starts(doc, m):
+                tokens = self._tokens(doc.text[start : m.end()])
+                if len(tokens) < 2 or tokens in self.known:
+                    break
+                found = self._best_form(tokens)
+                if found and (best is None or found[1] > best[2]):
+                    best = (start, found[0], found[1])
+            if best:
+                start, form, score = best
+                yield self.replacement(doc, start, m.end(), form.canonical, safe=False, data={"score": round(score, 3), "form": form.text})
+
+    @staticmethod
+    def _starts(doc: Document, m: regex.Match) -> list[int]:
+        """Where the name may start: a sentence-initial word may be an ordinary word joined to
+        the name ("Analysts at the Carnegie ..."), so the span without it is tried too."""
+        starts = [m.start()]
+        if doc.starts_sentence(m.start()):
+            words = list(regex.finditer(r"\S+", m.group()))
+            nxt = next((w for w in words[1:] if w.group()[:1].isupper()), None)
+            if nxt is not None:
+                starts.append(m.start() + nxt.start())
+        return starts
+
+    def _best_form(self, tokens: tuple[str, ...]) -> tuple[Form, float] | None:
+        candidates = sorted({i for t in tokens for i in self.index.get(t[:4], ())})
+        best = None
+        for i in candidates:
+            form = self.forms[i]
+            score = self._score(form.tokens, tokens)
+            if score is not None and (best is None or score > best[1]):
+                best = (form, score)
+        return best
+
+    def _score(self, form: tuple[str, ...], span: tuple[str, ...]) -> float | None:
+        """Token alignment score, or None when the span is not a garble of ``form``."""
+        n = len(form)
+        if any(span[i : i + n] == form for i in range(len(span) - n + 1)):
+            return None  # the span holds the name itself ("World Bank President ...")
+        used: set[int] = set()
+        used_order: list[int] = []  # span positions of the matched form tokens, in form order
+        matched: list[tuple[int, float]] = []  # (index in form, similarity)
+        for fi, ft in enumerate(form):
+            options = [(self._alike(ft, st), si) for si, st in enumerate(span) if si not in used]
+            sim, si = max(options, default=(0.0, -1))
+            if sim > 0:
+                used.add(si)
+                used_order.append(si)
+                matched.append((fi, sim))
+        if len(matched) < 2:
+            return None
+        score = sum(s for _, s in matched) / max(len(form), len(span))
+        if score < self.min_score:
+            return None
+        matched_idx = {fi for fi, _ in matched}
+        order = [si for si in used_order]
+        if len(matched) < len(form) and order != sorted(order):
+            return None  # partly matched and in another order: another name
+        complete = len(matched) == len(form) == len(span)
+        typo_only = complete and all(s == 1.0 or s >= 0.85 for _, s in matched)
+        if not typo_only and not any(form[fi] not in self.generic for fi in matched_idx):
+            return None  # only generic words in common, and more than a typo apart
+        substituted = len(span) > len(used)
+        if substituted and (0 not in matched_idx or len(form) - 1 not in matched_idx):
+            return None  # a different first or last word: another organisation
+        if len(matched) == len(form) == len(span) and all(s == 1.0 for _, s in matched) and used_order == sorted(used_order):
+            return None  # the same name
+        return score

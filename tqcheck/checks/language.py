@@ -1,0 +1,229 @@
+"""``language``: passages left untranslated, in another script or another language.
+
+Each rule picks one ``detect`` mode, both cheap first:
+
+- ``script``: a run of letters outside the expected ``script`` (Latin for English): Arabic,
+  Persian, Hebrew, Cyrillic, Greek, Chinese, Japanese, Korean, Devanagari... Spaces, digits and
+  punctuation may sit inside the run; a letter of the expected script ends it. A run is reported
+  when it has at least ``min_words`` words and ``min_letters`` letters (for scripts written
+  without spaces, such as Chinese or Thai, at least ``min_ideographs`` characters). The finding
+  names the script; no language detector is needed.
+- ``langdetect``: a sentence in the expected script but in another language. Names (capitalised
+  words after the first, acronyms), @handles, #hashtags, URLs and e-mail addresses are set
+  aside; a sentence with fewer than ``min_words`` other words or ``min_letters`` letters is
+  skipped, and so is one in which at least ``stopword_share`` of the words are function words of
+  the expected language (``stopwords``). Only what is left goes to langdetect (seeded, so the
+  result is the same on every run), and a sentence is reported when the most probable language
+  is not ``language`` with a probability of at least ``threshold``. Consecutive sentences of one
+  paragraph in the same language are one finding.
+
+There is no fix: a translator has to translate the passage.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from .base import Check, Param, RuleDataError
+
+_URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#][\w_]+|\b\w+\.(?:com|org|net|gov|edu)(?:/\S*)?\b")
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+# Scripts written without spaces between words: characters count instead of words.
+_UNSPACED = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN"})
+_SCRIPT_NAMES = {
+    "CJK": "Chinese (Han)",
+    "HIRAGANA": "Japanese (Hiragana)",
+    "KATAKANA": "Japanese (Katakana)",
+    "HANGUL": "Korean (Hangul)",
+}
+_PERSIAN_LETTERS = frozenset("پچژگ")
+# Languages langdetect knows, for messages.
+LANGUAGE_NAMES = {
+    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
+    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
+    "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French", "gu": "Gujarati", "he": "Hebrew",
+    "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "ja": "Japanese",
+    "kn": "Kannada", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian",
+    "ml": "Malayalam", "mr": "Marathi", "ne": "Nepali", "nl": "Dutch", "no": "Norwegian", "pa": "Punjabi",
+    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian",
+    "so": "Somali", "sq": "Albanian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "te": "Telugu",
+    "th": "Thai", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
+    "zh-cn": "Chinese", "zh-tw": "Chinese",
+}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    """langdetect, imported on first use and seeded so that every run gives the same answer."""
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    return detect_langs, LangDetectException
+
+
+def detect_language(text: str) -> tuple[str, float] | None:
+    """(language code, probability) of the most probable language, or None when undecidable."""
+    detect_langs, error = _detector()
+    try:
+        ranked = detect_langs(text)
+    except error:
+        return None
+    if not ranked:
+        return None
+    top = ranked[0]
+    return top.lang, float(top.prob)
+
+
+def _script_of(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return "UNKNOWN"
+
+
+class Language(Check):
+    kind = "language"
+    keys = {
+        "detect": Param("str", required=True, choices=("script", "langdetect")),
+        "language": Param("str", "en", help="the expected language (a langdetect code)"),
+        "script": Param("str", "Latin", help="script: the expected script (a Unicode script name)"),
+        "min_words": Param("int", 5, help="shorter spans are not reported"),
+        "min_letters": Param("int", 25, help="spans with fewer letters are not reported"),
+        "min_ideographs": Param("int", 10, help="script: fewest characters of a script written without spaces"),
+        "threshold": Param("number", 0.9, help="langdetect: lowest probability of the other language"),
+        "stopwords": Param("tsv", None, help="langdetect: function words of the expected language"),
+        "stopword_share": Param("number", 0.2, help="langdetect: this share of function words means the expected language"),
+    }
+
+    def compile(self, options: dict) -> None:
+        self.detect = options["detect"]
+        self.language = options["language"].lower()
+        self.min_words = options["min_words"]
+        self.min_letters = options["min_letters"]
+        self.min_ideographs = options["min_ideographs"]
+        self.threshold = float(options["threshold"])
+        self.stopword_share = float(options["stopword_share"])
+        self.stopwords = frozenset(w.casefold() for w, _c, _l in options["stopwords"] or ())
+        if not 0 < self.threshold <= 1 or not 0 <= self.stopword_share <= 1:
+            raise RuleDataError("threshold must be in (0, 1] and stopword_share in [0, 1]")
+        if min(self.min_words, self.min_letters, self.min_ideographs) < 1:
+            raise RuleDataError("min_words, min_letters and min_ideographs must be positive")
+        script = options["script"]
+        try:
+            self.expected = regex.compile(rf"\p{{Script={script}}}")
+            self.foreign = regex.compile(rf"(?V1)[\p{{L}}--\p{{Script={script}}}]")
+            letter = rf"[\p{{L}}--\p{{Script={script}}}]"
+            self.run_pattern = regex.compile(rf"(?V1){letter}(?:[^\n\p{{Script={script}}}]*{letter})?")
+        except regex.error:
+            raise RuleDataError(f"unknown script {script!r} (a Unicode script name such as Latin or Cyrillic)", ("script",)) from None
+        if self.detect == "langdetect" and not self.stopwords:
+            raise RuleDataError("stopwords: a langdetect rule needs the function words of its language", ("stopwords",))
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        if self.detect == "script":
+            yield from self._scripts(doc)
+        else:
+            yield from self._languages(doc)
+
+    # -- script ------------------------------------------------------------------------------
+
+    def _scripts(self, doc: Document) -> Iterator[Finding]:
+        for m in self.run_pattern.finditer(doc.text):
+            letters = self.foreign.findall(m.group())
+            scripts = Counter(_script_of(ch) for ch in letters)
+            script, _n = min(scripts.items(), key=lambda kv: (-kv[1], kv[0]))
+            words = sum(1 for w in m.group().split() if self.foreign.search(w))
+            if script in _UNSPACED:
+                if len(letters) < self.min_ideographs:
+                    continue
+            elif words < self.min_words or len(letters) < self.min_letters:
+                continue
+            size = f"{len(letters)} characters" if script in _UNSPACED else f"{words} words"
+            name = _SCRIPT_NAMES.get(script, script.title())
+            if script == "ARABIC" and _PERSIAN_LETTERS & set(letters):
+                name = "Arabic (with Persian letters)"
+            yield self.finding(
+                doc, m.start(), m.end(),
+                data={"script": name, "letters": len(letters), "words": words},
+                script=name, letters=len(letters), words=words, size=size,
+            )
+
+    # -- langdetect --------------------------------------------------------------------------
+
+    def _pieces(self, doc: Document) -> Iterator[tuple[int, int, int, str]]:
+        """(block number, start, end, text) of each sentence, split at line breaks."""
+        block_no = -1
+        block_end = -1
+        for span in doc.sentences:
+            if span.start >= block_end:
+                block = doc.block_at(span.start)
+                block_no += 1
+                block_end = block.end if block else span.end
+            offset = span.start
+            for piece in span.text.split("\n"):
+                stripped = piece.strip()
+                if stripped:
+                    start = offset + len(piece) - len(piece.lstrip())
+                    yield block_no, start, start + len(stripped), stripped
+                offset += len(piece) + 1
+
+    def candidate_words(self, sentence: str) -> list[str] | None:
+        """The words langdetect should see, or None when the sentence cannot be foreign."""
+        letters = regex.findall(r"\p{L}", sentence)
+        foreign = sum(1 for ch in letters if not self.expected.match(ch))
+        if not letters or foreign * 2 > len(letters):
+            return None  # another script: the script rule's business
+        cleaned = _URL.sub(" ", sentence)
+        tokens = _WORD.findall(cleaned)
+        words = []
+        for i, token in enumerate(tokens):
+            if self.foreign.search(token):
+                continue
+            if len(token) > 1 and token.isupper():
+                continue  # acronym
+            if i > 0 and token[:1].isupper():
+                continue  # a name
+            words.append(token)
+        if len(words) < self.min_words or sum(len(w) for w in words) < self.min_letters:
+            return None
+        function = sum(1 for w in words if w.casefold().replace("’", "'") in self.stopwords)
+        if function >= self.stopword_share * len(words):
+            return None
+        return words
+
+    def _languages(self, doc: Document) -> Iterator[Finding]:
+        flagged: list[tuple[int, int, int, str, float]] = []
+        for block_no, start, end, sentence in self._pieces(doc):
+            words = self.candidate_words(sentence)
+            if words is None:
+                continue
+            result = detect_language(" ".join(words))
+            if result is None:
+                continue
+            lang, prob = result
+            if lang.split("-")[0] == self.language.split("-")[0] or prob < self.threshold:
+                continue
+            last = flagged[-1] if flagged else None
+            if last and last[0] == block_no and last[3] == lang and not doc.text[last[2] : start].strip():
+                flagged[-1] = (block_no, last[1], end, lang, min(last[4], prob))
+            else:
+                flagged.append((block_no, start, end, lang, prob))
+        for _block, start, end, lang, prob in flagged:
+            name = language_name(lang)
+            yield self.finding(
+                doc, start, end,
+                data={"language": lang, "language_name": name, "probability": round(prob, 3), "expected": self.language},
+                language=name, probability=f"{prob:.2f}", expected=language_name(self.language),
+            )

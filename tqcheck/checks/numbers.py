@@ -1,0 +1,157 @@
+"""``numbers``: how numbers are written, judged against the document's own habit.
+
+Each rule picks one ``detect`` mode:
+
+- ``format``: thousands separators used inconsistently ("5200" beside "2,700"). Desks differ, so
+  the document votes among the house styles the rule accepts (``styles``): ``everywhere`` (5,200
+  and 25,000), ``from-10000`` (5200 and 25,000) and ``none`` (5200 and 25000). The style that fits
+  the most numbers wins (ties in that order); each number that does not fit it is reported,
+  rewritten in that style. A document whose numbers all fit one accepted style is never reported.
+  A fix is ``unsafe`` when another style with the same score would treat the number otherwise.
+  Years, times, codes, phone numbers, decimals, ranges and identifiers are not counted: numbers
+  with a leading zero, more than nine digits, or a letter, slash, colon or dash attached; years
+  (1000-2100 after a date word such as "in" or a month, or 1800-2100 unless a plural noun
+  follows: "2000 soldiers"); numbers after a word of ``before`` ("No.", "Resolution") or before a
+  word of ``after`` ("GMT", "AH", a street name).
+- ``small``: a numeral under ten in running text, spelled out as a word (3 -> three); an optional
+  house rule. Not before units or percent (``after``), not after a word of ``before`` (months,
+  "No.", "aged", "page"), not after a capitalised word (Phase 3), not in dates, scores, ages,
+  decimals, ranges, list markers or lists of numbers (another figure within three words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from .base import Check, Param, RuleDataError, compile_regex
+
+# Digit groups separated by single spaces ("555 1234") are phone numbers or codes: not counted.
+_THOUSANDS = regex.compile(
+    r"(?<![\p{L}\p{N}\p{M}_.,/:#+\-−–]|\d[ \u00a0])(?:\d{1,3}(?:,\d{3})+|[1-9]\d{3,8})"
+    r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\d|[ \u00a0]\d)"
+)
+# Words after which a year takes a plural noun ("the 1990 elections"), unlike a count ("2000 soldiers").
+_DETERMINER = regex.compile(r"(?:\b(?:the|this|that|its|their|his|her|our|whose)|['’]s?)[ \t\u00a0]+\Z", regex.I)
+_SMALL = regex.compile(r"(?<![\p{L}\p{N}\p{M}_.,/:#$€£¥+\-−–'’])[1-9](?![\p{L}\p{N}\p{M}_%°\-−–]|[.,:/]\d|[ \t\u00a0]?%)")
+_PLURAL_NEXT = regex.compile(r"[ \t\u00a0]+\p{Ll}+s\b")
+_DIGIT = regex.compile(r"\d")
+_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# House styles for thousands separators: (separators in 4-digit numbers, in 5+ digit numbers).
+_STYLES = {"everywhere": (True, True), "from-10000": (False, True), "none": (False, False)}
+
+
+class Numbers(Check):
+    kind = "numbers"
+    keys = {
+        "detect": Param("str", required=True, choices=("format", "small")),
+        "before": Param("str_list", [], help="patterns: a number right after one of these is not judged"),
+        "after": Param("str_list", [], help="patterns: a number right before one of these is not judged"),
+        "date_words": Param("str_list", [], help="format: words that make a following 4-digit number a year"),
+        "styles": Param("str_list", list(_STYLES), help="format: accepted house styles (everywhere, from-10000, none)"),
+    }
+
+    def compile(self, options: dict) -> None:
+        self.detect = options["detect"]
+        self.styles = list(dict.fromkeys(options["styles"]))
+        for i, name in enumerate(self.styles):
+            if name not in _STYLES:
+                raise RuleDataError(f"unknown style {name!r} (choose from {', '.join(_STYLES)})", ("styles", i))
+        if not self.styles:
+            raise RuleDataError("styles: name at least one house style", ("styles",))
+
+        def alternation(key: str, template: str):
+            items = options[key]
+            for i, item in enumerate(items):
+                compile_regex(item, (key, i), self.rule.ignorecase)
+            if not items:
+                return None
+            return compile_regex(template.format("|".join(f"(?:{p})" for p in items)), (key,), self.rule.ignorecase)
+
+        self.before = alternation("before", r"(?<![\w.])(?:{})[ \t\u00a0]*\Z")
+        self.after = alternation("after", r"[ \t\u00a0]*(?:{})(?![\w])")
+        self.date_words = alternation("date_words", r"(?<![\w])(?:{})[ \t\u00a0,]*\Z")
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        yield from (self._format(doc) if self.detect == "format" else self._small(doc))
+
+    def _excluded(self, text: str, start: int, end: int) -> bool:
+        if self.before and self.before.search(text, max(0, start - 40), start):
+            return True
+        return bool(self.after and self.after.match(text, end, min(len(text), end + 40)))
+
+    # -- thousands separators -------------------------------------------------------------------
+
+    def _is_year(self, text: str, start: int, end: int) -> bool:
+        number = text[start:end]
+        if len(number) != 4 or not 1000 <= int(number) <= 2100:
+            return False
+        if self.date_words and self.date_words.search(text, max(0, start - 30), start):
+            return True
+        if int(number) < 1800:
+            return False
+        return not _PLURAL_NEXT.match(text, end) or bool(_DETERMINER.search(text, max(0, start - 12), start))
+
+    def _format(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        numbers = []  # (start, end, has separators, five digits or more)
+        for m in _THOUSANDS.finditer(text):
+            if self._excluded(text, m.start(), m.end()) or self._is_year(text, m.start(), m.end()):
+                continue
+            digits = m.group().replace(",", "")
+            numbers.append((m.start(), m.end(), "," in m.group(), len(digits) >= 5))
+        if not numbers:
+            return
+        scores = {name: sum(_STYLES[name][long] == sep for _, _, sep, long in numbers) for name in self.styles}
+        best = max(scores.values())
+        if best == len(numbers):
+            return  # every number fits one house style
+        tied = [name for name in self.styles if scores[name] == best]
+        style = tied[0]
+        fits = [text[s:e] for s, e, sep, long in numbers if _STYLES[style][long] == sep]
+        for start, end, sep, long in numbers:
+            if _STYLES[style][long] == sep:
+                continue
+            digits = text[start:end].replace(",", "")
+            new = f"{int(digits):,}" if _STYLES[style][long] else digits
+            # Safe unless another style with the same score would keep or write this number otherwise.
+            safe = all(_STYLES[name][long] == _STYLES[style][long] for name in tied)
+            example = next((f for f in fits if (len(f.replace(",", "")) >= 5) == long), None)
+            if example:
+                reason = f"is written differently from this document's other numbers (as in '{example}')"
+            elif long and _STYLES[style][long] and all(_STYLES[n][True] for n in self.styles):
+                reason = "has five digits or more and takes thousands separators"
+            else:
+                reason = f"does not follow this document's style ({style})"
+            yield self.replacement(doc, start, end, new, safe=safe, style=style, example=example or "", reason=reason)
+
+    # -- small numerals -------------------------------------------------------------------------
+
+    def _small(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for m in _SMALL.finditer(text):
+            start, end = m.span()
+            if self._excluded(text, start, end) or self._in_list(text, start, end):
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            if not text[line_start:start].strip() and text[end : end + 1] in ".)":
+                continue  # a list marker: "1. ..." or "2) ..."
+            if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+                continue  # an enumerator: "(3)"
+            sentence_start = doc.starts_sentence(start)
+            prev_word = regex.search(r"(\p{L}[\p{L}\p{M}.'’-]*)[ \t\u00a0]+\Z", text[max(0, start - 40) : start])
+            if prev_word and prev_word.group(1)[0].isupper() and not sentence_start:
+                if not doc.starts_sentence(start - len(prev_word.group(0))):
+                    continue  # a name or a title: Phase 3, Windows 7
+            word = _WORDS[int(m.group()) - 1]
+            yield self.replacement(doc, start, end, word.capitalize() if sentence_start else word)
+
+    @staticmethod
+    def _in_list(text: str, start: int, end: int) -> bool:
+        """Another figure within three words on either side: a range, score or list of numbers."""
+        before = text[max(0, start - 40) : start].split()[-3:]
+        after = text[end : end + 40].split()[:3]
+        return any(_DIGIT.search(w) for w in before + after)

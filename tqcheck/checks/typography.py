@@ -1,0 +1,403 @@
+"""``typography``: apostrophes, quotation marks and spacing.
+
+Each rule picks one ``detect`` mode, so each has its own code, message and severity:
+
+- ``apostrophes``: straight ' and curly ’ apostrophes mixed in one document. Apostrophes are
+  told apart from single quotes: one inside a word (it's, Qur'an, '90s) always counts; one after a
+  final s (the ministers' plan) counts unless it closes a single quote opened earlier in the
+  paragraph. Each occurrence of the minority style is reported with the majority style as fix.
+- ``quotes``: straight " and curly “ ” double quotes mixed in one document; the same majority vote.
+  A straight quote becomes “ or ” by its context and by its rank in the paragraph (odd: opening,
+  even: closing); when the two disagree both candidates are shown and nothing is applied.
+- ``misplaced-apostrophe``: an apostrophe glued to the front of the next word after a space
+  ("the ministers ’plan") or a detached clitic ("Iraq 's"). A single quote that is closed later in
+  the paragraph is a quotation, not an apostrophe, and is left alone.
+- ``unbalanced-quotes``: a paragraph with an unpaired double quote. A quotation that runs on into
+  the next paragraph (which then opens with a quote mark, the news convention) is not reported.
+- ``quote-spacing``: a double quote with its space on the wrong side: a closing quote glued to the
+  next word ('the era, "the expert'), or an opening quote followed by a space ('" The').
+- ``double-space``: two or three spaces between words (runs of four or more are alignment).
+- ``space-before-punctuation``: a space before , . ; : ! ? (not before an ellipsis, a decimal
+  such as ".5", a domain such as ".com", or an emoticon).
+- ``doubled-punctuation``: ",,", "..", "!!", "??", ";;", "::" (not "...", "?!", "std::").
+
+Mixed styles are decided by a majority vote over the document. A tie prefers curly marks (the
+typeset form news sites publish); a fix decided by a tie is ``unsafe`` (a human should confirm).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Block, Document
+from ..model import Applicability, Edit, Finding, Fix
+from .base import Check, Param, RuleDataError
+
+_WORDCHAR = regex.compile(r"[\p{L}\p{N}]")
+_LETTER = regex.compile(r"\p{L}")
+_SINGLE = regex.compile(r"['‘’]")
+_DOUBLE = regex.compile(r"[\"“”]")
+_OPEN_BEFORE = frozenset("([{<—–-/\u00a0 \t\n\r")  # what may stand right before an opening quote
+_CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/'’\u00a0 \t\n\r")  # what may stand right after a closing quote
+_ELISION = regex.compile(r"['’]\d\ds\b")  # '90s
+_MISPLACED = regex.compile(r"(?<![\p{L}\p{N}\p{M}'’-])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sp>[ \t\u00a0]+)(?P<a>['’])(?P<next>\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{N}])")
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}\p{M}'’-]{0,40}\Z")
+_WORD_AFTER = regex.compile(r"[\p{L}\p{N}\p{M}'’-]{0,40}")
+_CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
+_DOUBLE_SPACE = regex.compile(r"(?<=\S) {2,}(?=\S)")
+_SPACE_BEFORE = regex.compile(
+    r"(?<=[\p{L}\p{N}\p{M})\]}\"”’'%])[ \t\u00a0]+"
+    r"(?:,|\.(?=[\s\"”’')\]]|$)(?![ ]\.)|[!?](?=[\s\"”’')\]]|$)|[;:](?=\s|$))"
+)
+_DOUBLED = regex.compile(r"(?<![.])\.\.(?![./\\\w])|,{2,}|;{2,}|!{2,}|\?{2,}|(?<!\w):{2,}(?!\w)")
+_BACKTICK_OR_URL = regex.compile(r"`[^`\n]*`|\b(?:https?://|www\.)\S+")
+
+MODES = (
+    "apostrophes",
+    "quotes",
+    "misplaced-apostrophe",
+    "unbalanced-quotes",
+    "quote-spacing",
+    "double-space",
+    "space-before-punctuation",
+    "doubled-punctuation",
+)
+
+
+def _at(text: str, i: int, start: int, end: int) -> str:
+    """The character at ``i``, or a space outside ``[start, end)`` (paragraph edges count as spaces)."""
+    return text[i] if start <= i < end else " "
+
+
+def apostrophes(text: str, block: Block) -> list[int]:
+    """Offsets of the apostrophes in a paragraph, single quotation marks left out.
+
+    Inside a word (it's, '90s) it is an apostrophe. After a final s (the ministers' plan) it is one
+    unless a single quote opened earlier in the paragraph is still open (then it closes it).
+    """
+    out: list[int] = []
+    depth = 0
+    for m in _SINGLE.finditer(text, block.start, block.end):
+        i, c = m.start(), m.group()
+        prev, nxt = _at(text, i - 1, block.start, block.end), _at(text, i + 1, block.start, block.end)
+        if _WORDCHAR.match(prev) and _LETTER.match(nxt):
+            if c != "‘":  # ‘ inside a word transliterates an ayn (Shi‘a): a letter, not an apostrophe
+                out.append(i)
+        elif c != "‘" and _ELISION.match(text, i, block.end) and not _WORDCHAR.match(prev):
+            out.append(i)
+        elif c in "'‘" and not _WORDCHAR.match(prev) and _WORDCHAR.match(nxt):
+            depth += 1  # opens a single quotation
+        elif c in "'’" and (_WORDCHAR.match(prev) or prev in ".,!?") and not _WORDCHAR.match(nxt):
+            if depth:
+                depth -= 1  # closes it
+            elif prev in "sS":
+                out.append(i)  # plural possessive
+    return out
+
+
+_LINE_BREAK = regex.compile(r"(?<=[.!?:;…\"”’')\]])[ \t]*\n[ \t]*(?=[\p{Lu}\p{N}\"“‘'(\[«—–•*-])")
+
+
+def paragraphs(doc: Document) -> list[Block]:
+    """Paragraphs for quote matching: blank-line blocks, split further at a line break that
+    follows the end of a sentence and precedes a new one (text with one paragraph per line).
+    A line wrapped in mid-sentence stays in its paragraph."""
+    out = []
+    for block in doc.blocks:
+        pos = block.start
+        for m in _LINE_BREAK.finditer(doc.text, block.start, block.end):
+            out.append(Block(pos, m.start(), doc.text[pos : m.start()]))
+            pos = m.end()
+        out.append(Block(pos, block.end, doc.text[pos : block.end]))
+    return out
+
+
+def _quote_roles(text: str, block: Block, marks: list[int]) -> list[str | None]:
+    """For each straight double quote: "open" or "close" from its context, None when unclear."""
+    roles = []
+    for i in marks:
+        prev, nxt = _at(text, i - 1, block.start, block.end), _at(text, i + 1, block.start, block.end)
+        opens = (prev in _OPEN_BEFORE or prev in "\"“") and not nxt.isspace()
+        closes = (nxt in _CLOSE_AFTER or nxt in "\"”") and not prev.isspace()
+        roles.append("open" if opens and not closes else "close" if closes and not opens else None)
+    return roles
+
+
+class Typography(Check):
+    kind = "typography"
+    keys = {
+        "detect": Param("str", required=True, choices=MODES),
+        "prefer": Param("str", "curly", choices=("curly", "straight"), help="apostrophes/quotes: the style a tie goes to"),
+        "nonpossessive": Param(
+            "str_list", [], help="misplaced-apostrophe: words that are never possessive (the, said...)"
+        ),
+    }
+
+    def compile(self, options: dict) -> None:
+        self.detect = options["detect"]
+        self.prefer = options["prefer"]
+        self.nonpossessive = {w.casefold() for w in options["nonpossessive"]}
+        if any(" " in w for w in self.nonpossessive):
+            raise RuleDataError("nonpossessive: one word per item", ("nonpossessive",))
+        self.elisions = {e.strip("'’").casefold() for e in self.rule.exceptions}
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        yield from getattr(self, "_" + self.detect.replace("-", "_"))(doc)
+
+    # -- mixed styles ---------------------------------------------------------------------------
+
+    def _vote(self, straight: int, curly: int) -> tuple[str, bool]:
+        """The majority style and whether it was decided by a tie."""
+        if straight == curly:
+            return self.prefer, True
+        return ("straight" if straight > curly else "curly"), False
+
+    def _apostrophes(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        marks = [i for block in paragraphs(doc) for i in apostrophes(text, block)]
+        straight = sum(text[i] == "'" for i in marks)
+        curly = len(marks) - straight
+        if not straight or not curly:
+            return
+        style, tie = self._vote(straight, curly)
+        new = "’" if style == "curly" else "'"
+        for i in marks:
+            if text[i] != new:
+                word = _WORD_BEFORE.search(text, 0, i).group() + text[i] + _WORD_AFTER.match(text, i + 1).group()
+                found = "curly" if text[i] == "’" else "straight"
+                yield self.replacement(doc, i, i + 1, new, safe=not tie, straight=straight, curly=curly, style=style, found=found, word=word)
+
+    def _quotes(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        per_block = [(b, [m.start() for m in _DOUBLE.finditer(text, b.start, b.end)]) for b in paragraphs(doc)]
+        straight = sum(text[i] == '"' for _, marks in per_block for i in marks)
+        curly = sum(len(marks) for _, marks in per_block) - straight
+        if not straight or not curly:
+            return
+        style, tie = self._vote(straight, curly)
+        for block, marks in per_block:
+            if style == "straight":
+                for i in marks:
+                    if text[i] != '"':
+                        yield self.replacement(doc, i, i + 1, '"', safe=not tie, straight=straight, curly=curly, style=style)
+                continue
+            plain = [i for i in marks if text[i] == '"']
+            roles = _quote_roles(text, block, plain)
+            even = len(plain) % 2 == 0
+            for rank, (i, role) in enumerate(zip(plain, roles)):
+                by_rank = ("open" if rank % 2 == 0 else "close") if even else None
+                options = list(dict.fromkeys(r for r in (role, by_rank) if r)) or ["open", "close"]
+                cands = ["“" if r == "open" else "”" for r in options]
+                applicability = Applicability.DISPLAY if len(cands) > 1 else Applicability.UNSAFE if tie else Applicability.SAFE
+                fix = Fix(f"Replace with '{cands[0]}'", (Edit(i, i + 1, cands[0]),), applicability)
+                yield self.finding(doc, i, i + 1, cands, fix, straight=straight, curly=curly, style=style)
+
+    # -- apostrophes glued to the wrong word ----------------------------------------------------
+
+    def _misplaced_apostrophe(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for block in paragraphs(doc):
+            for m in _MISPLACED.finditer(text, block.start, block.end):
+                word, mark, nxt = m.group("w"), m.group("a"), m.group("next")
+                quoted = text[m.end() : m.end() + 1] in ("'", "’")  # the letter 't' in quotes
+                if nxt.casefold() in _CLITICS and not quoted and (nxt.casefold() != "t" or word.casefold().endswith("n")):
+                    new = word + mark + nxt  # "Iraq 's" -> "Iraq's": a detached clitic
+                    yield self.replacement(doc, m.start(), m.end(), new, safe=True, apostrophe=mark)
+                    continue
+                if word.casefold() in self.nonpossessive or nxt.casefold() in self.elisions:
+                    continue
+                if self._closed_later(text, m.start("a"), block):
+                    continue  # 'the plan' in single quotes
+                cands = [f"{w}{mark}{tail} {nxt}" for w, tail in _possessives(word)]
+                applicability = Applicability.DISPLAY if len(cands) > 1 else Applicability.UNSAFE
+                fix = Fix(f"Replace with '{cands[0]}'", (Edit(m.start(), m.end(), cands[0]),), applicability)
+                yield self.finding(doc, m.start(), m.end(), cands, fix, apostrophe=mark)
+
+    @staticmethod
+    def _closed_later(text: str, i: int, block: Block) -> bool:
+        """Is the single quote at ``i`` closed later in its paragraph (before another one opens)?"""
+        for m in _SINGLE.finditer(text, i + 1, block.end):
+            j = m.start()
+            prev, nxt = _at(text, j - 1, block.start, block.end), _at(text, j + 1, block.start, block.end)
+            if _WORDCHAR.match(prev) and _LETTER.match(nxt):
+                continue  # an apostrophe inside a word
+            if not _WORDCHAR.match(nxt) and (_WORDCHAR.match(prev) or prev in ".,!?"):
+                return True
+            if not _WORDCHAR.match(prev) and _WORDCHAR.match(nxt):
+                return False  # another quote opens first
+        return False
+
+    # -- double quotes in a paragraph -----------------------------------------------------------
+
+    def _pairs(self, doc: Document, block: Block) -> list[tuple[int, str | None, str]]:
+        """(offset, role from context, role from rank) for the double quotes of a paragraph.
+
+        Curly quotes carry their role; straight ones get "open"/"close" by rank when the paragraph
+        has an even number of them, else None.
+        """
+        text = doc.text
+        marks = [m.start() for m in _DOUBLE.finditer(text, block.start, block.end)]
+        plain = [i for i in marks if text[i] == '"']
+        roles = dict(zip(plain, _quote_roles(text, block, plain)))
+        out = []
+        rank = 0
+        for i in marks:
+            if text[i] == '"':
+                by_rank = ("open" if rank % 2 == 0 else "close") if len(plain) % 2 == 0 else None
+                out.append((i, roles[i], by_rank))
+                rank += 1
+            else:
+                role = "open" if text[i] == "“" else "close"
+                out.append((i, role, role))
+        return out
+
+    def _unbalanced_quotes(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        blocks = paragraphs(doc)
+        for n, block in enumerate(blocks):
+            following = blocks[n + 1].text[:1] if n + 1 < len(blocks) else ""
+            runs_on = following in "\"“" and following != ""
+            for kind in ('"', "“”"):
+                marks = [m.start() for m in _DOUBLE.finditer(text, block.start, block.end) if text[m.start()] in kind]
+                bad = self._unpaired(text, block, marks, kind == '"')
+                for i, why in bad:
+                    if why == "never closed" and runs_on:
+                        continue
+                    yield self.finding(doc, i, i + 1, (), None, problem=why)
+
+    def _unpaired(self, text: str, block: Block, marks: list[int], straight: bool) -> list[tuple[int, str]]:
+        if straight:
+            if len(marks) % 2 == 0:
+                return []
+            roles = _quote_roles(text, block, marks)
+            stack: list[int] = []
+            orphans: list[tuple[int, str]] = []
+            for i, role in zip(marks, roles):
+                if role == "close" and not stack:
+                    orphans.append((i, "never opened"))
+                elif role == "close" or (role is None and stack):
+                    stack.pop()
+                else:
+                    stack.append(i)
+            orphans += [(i, "never closed") for i in stack]
+            if len(orphans) == 1:
+                return orphans
+            return [(marks[-1], "never closed" if roles[-1] != "close" else "never opened")]
+        out = []
+        open_at: int | None = None
+        for i in marks:
+            if text[i] == "“":
+                if open_at is not None:
+                    out.append((open_at, "never closed"))
+                open_at = i
+            elif open_at is None:
+                out.append((i, "never opened"))
+            else:
+                open_at = None
+        if open_at is not None:
+            out.append((open_at, "never closed"))
+        return out
+
+    def _quote_spacing(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for block in paragraphs(doc):
+            pairs = self._pairs(doc, block)
+            plain = [p for p in pairs if text[p[0]] == '"']
+            for i, role, by_rank in pairs:
+                if text[i] == '"':
+                    # A straight quote is judged only when context and rank disagree and its
+                    # partner by rank is well placed: then its space is on the wrong side.
+                    if by_rank is None or role == by_rank:
+                        continue
+                    k = plain.index((i, role, by_rank))
+                    partner = plain[k + 1] if by_rank == "open" else plain[k - 1]
+                    if partner[1] != partner[2]:
+                        continue
+                    role = by_rank
+                edit = self._respace(text, i, role, block)
+                if edit:
+                    start, end, new = edit
+                    yield self.replacement(doc, start, end, new, safe=True, side="closing" if role == "close" else "opening")
+
+    @staticmethod
+    def _respace(text: str, i: int, role: str, block: Block) -> tuple[int, int, str] | None:
+        mark = text[i]
+        before = i
+        while before > block.start and text[before - 1] in " \t\u00a0":
+            before -= 1
+        after = i + 1
+        while after < block.end and text[after] in " \t\u00a0":
+            after += 1
+        prev = _at(text, before - 1, block.start, block.end)
+        nxt = _at(text, after, block.start, block.end)
+        if role == "close":
+            if before == i:
+                return None
+            if _WORDCHAR.match(nxt) and after == i + 1:
+                return before, i + 1, mark + " "  # 'era, "the' -> 'era," the'
+            if not _WORDCHAR.match(nxt) and (_WORDCHAR.match(prev) or prev in ".,!?"):
+                return before, i + 1, mark  # 'over ".' -> 'over".'
+            return None
+        if after == i + 1 or not _WORDCHAR.match(nxt):
+            return None
+        if before == i and _WORDCHAR.match(prev):
+            return i, after, " " + mark  # 'said" The' -> 'said "The'
+        return i, after, mark  # '" The' -> '"The'
+
+    # -- spacing and punctuation ----------------------------------------------------------------
+
+    def _skip_zones(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in _BACKTICK_OR_URL.finditer(text)]
+
+    def _double_space(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        zones = self._skip_zones(text)
+        for m in _DOUBLE_SPACE.finditer(text):
+            if len(m.group()) > 3 or _inside(zones, m.start()):
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            if "\t" in text[line_start : line_end if line_end >= 0 else len(text)]:
+                continue  # a tabulated line: spacing is alignment
+            yield self.replacement(doc, m.start(), m.end(), " ")
+
+    def _space_before_punctuation(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        zones = self._skip_zones(text)
+        for m in _SPACE_BEFORE.finditer(text):
+            if _inside(zones, m.start()):
+                continue
+            mark = m.group()[-1]
+            yield self.replacement(doc, m.start(), m.end(), mark, mark=mark)
+
+    def _doubled_punctuation(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        zones = self._skip_zones(text)
+        for m in _DOUBLED.finditer(text):
+            if _inside(zones, m.start()):
+                continue
+            yield self.replacement(doc, m.start(), m.end(), m.group()[0], mark=m.group()[0])
+
+
+def _inside(zones: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in zones)
+
+
+def _possessives(word: str) -> list[tuple[str, str]]:
+    """(word, tail) candidates for a possessive of ``word``: ("citizen", "s"), ("citizens", "")."""
+    low = word.casefold()
+    if low.endswith("s"):
+        if word[:1].islower() and not low.endswith(("ss", "us", "is")):
+            return [(word, "")]  # ministers -> ministers’
+        return [(word, ""), (word, "s")]  # Jones -> Jones’ / Jones’s
+    if word[:1].isupper():
+        return [(word, "s")]  # a name: Jones’s, not a plural
+    if low.endswith("y") and low[-2:-1] not in tuple("aeiou"):
+        plural = word[:-1] + "ies"
+    elif low.endswith(("ch", "sh", "x", "z")):
+        plural = word + "es"
+    else:
+        plural = word + "s"
+    return [(word, "s"), (plural, "")]

@@ -1,0 +1,239 @@
+"""``unicode``: characters that do not belong in English text, and text that is not clean Unicode.
+
+Each rule picks one ``detect`` mode:
+
+- ``invisible``: the code points listed in ``characters`` (zero-width and bidi controls, the
+  Trojan Source class); the fix deletes them. Where Unicode gives them a job they are kept: a
+  zero-width joiner next to an emoji (👨‍👩‍👧), zero-width (non-)joiners and spaces between two letters
+  of a script that needs them (Persian, Hindi, Thai), directional marks next to right-to-left
+  letters, and a byte-order mark at the very start of the text.
+- ``punctuation``: characters of another script's typography (``swap``: character -> ASCII,
+  "" deletes), such as the Arabic comma ، or the tatweel ـ, outside text in ``keep_within``.
+- ``digits``: numbers written with other digit sets (``zeros`` names the digit zero of each set,
+  e.g. U+0660 for ٠١٢...), rewritten in ASCII digits a whole number at a time; ``swap`` maps the
+  separators used inside those numbers (٫ -> ".", ٬ -> ",").
+- ``nfc``: spans that change under NFC normalisation (e + U+0301 COMBINING ACUTE ACCENT -> é).
+- ``mojibake``: UTF-8 decoded as Windows-1252 or Latin-1 ("Ã©", "â€™"); ftfy (imported only when
+  a cheap pattern finds such pairs) proposes the repair. The fix is ``safe`` when ftfy's repair is a
+  plain re-decoding that loses nothing, else ``unsafe``.
+
+In ``punctuation`` and ``digits`` a character whose nearest letter before it (on the same line)
+is in a ``keep_within`` script belongs to real text in that script (an untranslated quotation,
+which another check reports) and is left alone: "الشعب، الجيش" and "انتهى؟" keep their marks,
+"Amman، and" does not.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Applicability, Edit, Finding, Fix
+from .base import Check, Param, RuleDataError
+
+_CODEPOINT = regex.compile(r"U\+([0-9A-Fa-f]{4,6})")
+_RANGE = regex.compile(r"U\+([0-9A-Fa-f]{4,6})(?:\s*(?:\.\.|-)\s*U\+([0-9A-Fa-f]{4,6}))?")
+_ZW_JOINERS = frozenset("\u200c\u200d")
+_ZWSP = "\u200b"
+_DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
+_BOM = "\ufeff"
+_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3]")
+_RTL_LETTER = regex.compile(r"[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
+_SIMPLE_SCRIPT = regex.compile(r"[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]")
+_MOJIBAKE = regex.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_TOKEN_EDGE = " \t\r\n"
+_PLAIN_REDECODE = (
+    [("encode", "latin-1"), ("decode", "utf-8")],
+    [("encode", "sloppy-windows-1252"), ("decode", "utf-8")],
+    [("encode", "windows-1252"), ("decode", "utf-8")],
+)
+
+
+def describe(char: str) -> str:
+    """"U+200F RIGHT-TO-LEFT MARK": how to name an invisible character in a message."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
+
+
+def _char(spec: str, where: tuple) -> str:
+    """A rule's character key: the character itself or its U+XXXX code point."""
+    m = _CODEPOINT.fullmatch(spec.strip())
+    if m:
+        return chr(int(m.group(1), 16))
+    if len(spec) == 1:
+        return spec
+    raise RuleDataError(f"{spec!r} is not one character or a U+XXXX code point", where)
+
+
+def _letter(text: str, i: int, step: int, limit: int = 24) -> str:
+    """The nearest letter from ``i`` going ``step`` (+1/-1) on the same line, or ""."""
+    for _ in range(limit):
+        if not 0 <= i < len(text) or text[i] == "\n":
+            return ""
+        if text[i].isalpha() and unicodedata.category(text[i]) != "Lm":  # Lm: the tatweel stroke
+            return text[i]
+        i += step
+    return ""
+
+
+class Unicode(Check):
+    kind = "unicode"
+    keys = {
+        "detect": Param("str", required=True, choices=("invisible", "punctuation", "digits", "nfc", "mojibake")),
+        "characters": Param("str_list", [], help="invisible: code points or ranges (U+202A..U+202E)"),
+        "swap": Param("str_map", {}, help="punctuation/digits: character (or U+XXXX) -> replacement"),
+        "zeros": Param("str_list", [], help="digits: the digit zero of each digit set to rewrite"),
+        "keep_within": Param("str_list", [], help="scripts whose own text is left alone (Arabic)"),
+    }
+
+    def compile(self, options: dict) -> None:
+        self.detect = options["detect"]
+        self.swap = {_char(k, ("swap", k)): v for k, v in options["swap"].items()}
+        self.characters: set[str] = set()
+        for i, spec in enumerate(options["characters"]):
+            m = _RANGE.fullmatch(spec.strip())
+            if not m:
+                raise RuleDataError(f"{spec!r} is not a U+XXXX code point or a U+XXXX..U+YYYY range", ("characters", i))
+            low = int(m.group(1), 16)
+            high = int(m.group(2) or m.group(1), 16)
+            if high < low or high > 0x10FFFF:
+                raise RuleDataError(f"{spec!r} is not a valid range", ("characters", i))
+            self.characters.update(map(chr, range(low, high + 1)))
+        self.zeros = [_char(z, ("zeros", i)) for i, z in enumerate(options["zeros"])]
+        for i, zero in enumerate(self.zeros):
+            if unicodedata.digit(zero, None) != 0:
+                raise RuleDataError(f"{describe(zero)} is not a digit zero", ("zeros", i))
+        scripts = options["keep_within"]
+        try:
+            self.keep = regex.compile("|".join(rf"\p{{Script={s}}}" for s in scripts)) if scripts else None
+        except regex.error as exc:
+            raise RuleDataError(f"unknown script in {scripts!r}: {exc}", ("keep_within",)) from None
+        needs = {"invisible": "characters", "punctuation": "swap", "digits": "zeros"}.get(self.detect)
+        if needs and not options[needs]:
+            raise RuleDataError(f"a {self.detect} rule needs '{needs}'", (needs,))
+        if self.detect == "invisible":
+            self.pattern = regex.compile("[" + "".join(map(regex.escape, sorted(self.characters))) + "]")
+        elif self.detect == "punctuation":
+            self.pattern = regex.compile("[" + "".join(map(regex.escape, sorted(self.swap))) + "]")
+        elif self.detect == "digits":
+            digits = "".join(regex.escape(chr(ord(z) + d)) for z in self.zeros for d in range(10))
+            seps = "".join(map(regex.escape, sorted(set(self.swap) | {",", "."})))
+            self.pattern = regex.compile(rf"[0-9{digits}]+(?:[{seps}][0-9{digits}]+)*")
+            self.foreign = regex.compile(f"[{digits}]")
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        yield from getattr(self, "_" + self.detect)(doc)
+
+    def _kept(self, text: str, start: int, end: int) -> bool:
+        """After a letter of a ``keep_within`` script: part of real text in that script."""
+        if self.keep is None:
+            return False
+        before = _letter(text, start - 1, -1)
+        return bool(before) and bool(self.keep.match(before))
+
+    def _invisible(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for m in self.pattern.finditer(text):
+            i, c = m.start(), m.group()
+            if self._legitimate(text, i, c):
+                continue
+            yield self.replacement(doc, i, i + 1, "", safe=True, name=describe(c))
+
+    @staticmethod
+    def _legitimate(text: str, i: int, c: str) -> bool:
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if c == _BOM:
+            return i == 0
+        if c == "\u200d" and (_EMOJI.match(prev) or _EMOJI.match(nxt)):
+            return True  # emoji sequences: 👨‍👩‍👧
+        if c in _ZW_JOINERS or c == _ZWSP:
+            return bool(prev and nxt) and all(
+                (ch.isalpha() or unicodedata.category(ch).startswith("M")) and not _SIMPLE_SCRIPT.match(ch)
+                for ch in (prev, nxt)
+            )
+        if c in _DIRECTION_MARKS:
+            return any(_RTL_LETTER.match(ch) for ch in (_letter(text, i - 1, -1), _letter(text, i + 1, 1)) if ch)
+        return False
+
+    def _punctuation(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for m in self.pattern.finditer(text):
+            if self._kept(text, m.start(), m.end()):
+                continue
+            new = self.swap[m.group()]
+            yield self.replacement(doc, m.start(), m.end(), new, safe=True, name=describe(m.group()))
+
+    def _digits(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for m in self.pattern.finditer(text):
+            number = m.group()
+            if not self.foreign.search(number) or self._kept(text, m.start(), m.end()):
+                continue
+            new = "".join(self.swap.get(c, str(unicodedata.digit(c)) if c.isdigit() else c) for c in number)
+            yield self.replacement(doc, m.start(), m.end(), new, safe=True)
+
+    def _nfc(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if unicodedata.is_normalized("NFC", text):
+            return
+        start = end = None
+        for m in regex.finditer(r"\X", text):
+            if unicodedata.is_normalized("NFC", m.group()):
+                continue
+            if start is not None and m.start() == end:
+                end = m.end()
+                continue
+            if start is not None:
+                yield self._nfc_finding(doc, start, end)
+            start, end = m.span()
+        if start is not None:
+            yield self._nfc_finding(doc, start, end)
+
+    def _nfc_finding(self, doc: Document, start: int, end: int) -> Finding:
+        span = doc.text[start:end]
+        points = " + ".join(f"U+{ord(c):04X}" for c in span)
+        return self.replacement(doc, start, end, unicodedata.normalize("NFC", span), safe=True, codepoints=points)
+
+    def _mojibake(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        hits = list(_MOJIBAKE.finditer(text))
+        if not hits:
+            return
+        import ftfy  # only when the text has pairs that look like mojibake
+
+        done = -1
+        for hit in hits:
+            if hit.start() < done:
+                continue
+            start, end = hit.start(), hit.end()
+            while start > 0 and text[start - 1] not in _TOKEN_EDGE:
+                start -= 1
+            while end < len(text) and text[end] not in _TOKEN_EDGE:
+                end += 1
+            done = end
+            token = text[start:end]
+            explained = ftfy.fix_encoding_and_explain(token)
+            fixed = explained.text
+            if fixed == token:
+                continue
+            plain = list(map(tuple, explained.explanation or ())) in [list(map(tuple, p)) for p in _PLAIN_REDECODE]
+            safe = plain and "\ufffd" not in fixed and ftfy.fix_encoding(fixed) == fixed
+            lead = 0
+            while lead < min(len(token), len(fixed)) and token[lead] == fixed[lead]:
+                lead += 1
+            tail = 0
+            while tail < min(len(token), len(fixed)) - lead and token[-1 - tail] == fixed[-1 - tail]:
+                tail += 1
+            s, e = start + lead, end - tail
+            new = fixed[lead : len(fixed) - tail]
+            if s == e:  # a pure insertion: show the whole token instead of an empty span
+                s, e, new = start, end, fixed
+            fix = Fix(f"Replace with '{new}'" if new else "Remove", (Edit(s, e, new),),
+                      Applicability.SAFE if safe else Applicability.UNSAFE)
+            yield self.finding(doc, s, e, (new,), fix)

@@ -1,0 +1,108 @@
+"""``variants``: one name spelled two ways in one article, discovered without a list.
+
+How a variant is decided:
+
+1. Collect capitalised words (``tqcheck.names.name_tokens``): article prefixes (Al-, El-, ad-)
+   and possessive endings are split off; a word seen only at sentence starts is not a name
+   unless its key is also the key of a word capitalised mid-sentence or another capitalised
+   word follows it.
+2. Group them by ``translit_key``, which folds diacritics, doubled letters, vowel digraphs,
+   final -y/-i and romanisation pairs (dh/z, kh/k, q/k ...). Different spellings with one key
+   are variants.
+3. Keys one vowel apart (Samir / Samer) are different names unless the article gives evidence
+   that they are one person: the same neighbouring name ("Hassan Nasrallah" / "Hassan
+   Nasrullah"). Keys further apart are never merged (Hassan / Hussein, Ali / Allawi).
+4. The majority spelling wins; a tie goes to the form listed as preferred in ``names_file``,
+   then to the form used first. Every occurrence of a minority spelling is reported; the fix is
+   not safe, because a majority can be wrong.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..document import Document
+from ..model import Finding
+from ..names import NameToken, fold, name_tokens, one_vowel_apart
+from .base import Check, Param
+
+
+class Variants(Check):
+    kind = "variants"
+    keys = {
+        "min_length": Param("int", 4, help="shortest name (in letters) compared"),
+        "names_file": Param("tsv", None, help="TSV of preferred<TAB>variants (| separated) used to break ties"),
+        "vowel_evidence": Param("bool", True, help="merge one-vowel differences when a neighbouring name matches"),
+    }
+
+    def compile(self, options: dict) -> None:
+        self.min_length = options["min_length"]
+        self.vowel_evidence = options["vowel_evidence"]
+        self.preferred = set()
+        for preferred, _variants, _line in options["names_file"] or ():
+            self.preferred.add(fold(preferred))
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        tokens = name_tokens(doc)
+        # A word seen only at sentence starts is a name if it spells the key of one seen
+        # mid-sentence, or if a capitalised word follows it ("Samer Geagea said").
+        name_keys = {t.key for t in tokens if not t.sentence_initial}
+        followed = {a.start for a, b in zip(tokens, tokens[1:]) if b.start - a.end == 1}
+        tokens = [t for t in tokens if (t.key in name_keys or t.start in followed) and len(t.key) >= self.min_length]
+        for cluster in self._clusters(tokens):
+            yield from self._report(doc, cluster)
+
+    def _clusters(self, tokens: list[NameToken]) -> list[list[NameToken]]:
+        by_key: dict[str, list[NameToken]] = defaultdict(list)
+        for t in tokens:
+            by_key[t.key].append(t)
+        keys = list(by_key)
+        parent = {k: k for k in keys}
+
+        def root(k: str) -> str:
+            while parent[k] != k:
+                k = parent[k]
+            return k
+
+        if self.vowel_evidence:
+            neighbours = self._neighbours(tokens)
+            by_shape: dict[tuple, list[str]] = defaultdict(list)
+            for k in keys:  # bucket by length and consonant skeleton: only these can be one vowel apart
+                by_shape[(len(k), "".join(c if c not in "aeiou" else "_" for c in k))].append(k)
+            for bucket in by_shape.values():
+                for i, a in enumerate(bucket):
+                    for b in bucket[i + 1 :]:
+                        if one_vowel_apart(a, b) and neighbours[a] & neighbours[b]:
+                            parent[root(b)] = root(a)
+        merged: dict[str, list[NameToken]] = defaultdict(list)
+        for k in keys:
+            merged[root(k)].extend(by_key[k])
+        return [sorted(c, key=lambda t: t.start) for c in merged.values() if len({t.text for t in c}) > 1]
+
+    @staticmethod
+    def _neighbours(tokens: list[NameToken]) -> dict[str, set[str]]:
+        """For each key, the keys of names written right before or after it ("Hassan Nasrallah")."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for a, b in zip(tokens, tokens[1:]):
+            if 0 < b.start - a.end <= 2 + len(b.article) and a.key != b.key:
+                out[a.key].add("<" + b.key)
+                out[b.key].add(">" + a.key)
+        return out
+
+    def _report(self, doc: Document, cluster: list[NameToken]) -> Iterator[Finding]:
+        counts: dict[str, int] = {}
+        for t in cluster:
+            counts[t.text] = counts.get(t.text, 0) + 1
+        order = list(counts)  # first-used order
+
+        def rank(spelling: str) -> tuple:
+            return (-counts[spelling], fold(spelling) not in self.preferred, order.index(spelling))
+
+        winner = min(order, key=rank)
+        summary = ", ".join(f"{s} ×{counts[s]}" for s in sorted(order, key=rank))
+        for t in cluster:
+            if t.text != winner:
+                yield self.replacement(
+                    doc, t.start, t.end, winner, safe=False, data={"spellings": counts}, spellings=summary
+                )

@@ -1,0 +1,137 @@
+"""Personal and place names in a document, and transliteration-aware keys to compare them.
+
+Arabic, Persian and Turkish names reach English in several romanisations. ``translit_key``
+maps spellings that differ only by romanisation to one key (Wahhab ~ Wahab, Halbousi ~
+Halbusi, Kadhimi ~ Kazimi, Salamé ~ Salameh, Çavuşoğlu ~ Cavusoglu) while keeping vowels
+that tell names apart (Hassan / Hussein, Samir / Samer are *not* merged here; callers decide
+about one-vowel differences with extra evidence).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .document import Document
+
+# Arabic article forms written before a name: Al-, al-, El-, ad-, as-, ash-, at-, az-, ar-, an-.
+ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Aa]th)[-‐‑]"
+_TOKEN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d@#/.'’_-])(?P<article>{ARTICLE})?"
+    rf"(?P<name>\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:['’ʼʿ]\p{{Ll}}+)?(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]+)?)(?![\p{{L}}\p{{M}}\d@])"
+)
+_POSSESSIVE = regex.compile(r"['’]s$")
+_HANDLE = regex.compile(r"(?<![\w@/.])@(?P<handle>[A-Za-z0-9_]{2,30})\b")
+_HANDLE_PART = regex.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+_LETTERS = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "œ": "oe", "þ": "th"})
+_MARKS = regex.compile(r"['’ʼʿʾ`‘-]")
+# Romanisation pairs folded to one spelling, applied in order.
+_DIGRAPHS = (
+    ("dh", "z"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "ş"),  # protected from the 'h' rules below, restored at the end
+    ("ch", "ç"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ie", "i"),
+    ("ey", "ai"),
+    ("ei", "ai"),
+    ("ay", "ai"),
+    ("aa", "a"),
+)
+_DOUBLED = regex.compile(r"(.)\1+")
+_FINAL_H = regex.compile(r"([aeiou])h$")
+_FINAL_Y = regex.compile(r"(?<=[^aeiou])y$")
+VOWELS = frozenset("aeiou")
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lowercase, strip diacritics and apostrophe-like marks (ayn, hamza): Çavuşoğlu -> cavusoglu."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_LETTERS))
+    return _MARKS.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+@lru_cache(maxsize=65536)
+def translit_key(word: str) -> str:
+    """One key for spellings that differ only by romanisation (see module docstring)."""
+    key = fold(word)
+    for old, new in _DIGRAPHS:
+        key = key.replace(old, new)
+    key = _DOUBLED.sub(r"\1", key)
+    key = _FINAL_H.sub(r"\1", key)
+    key = _FINAL_Y.sub("i", key)
+    return key.replace("ş", "sh").replace("ç", "ch")
+
+
+def one_vowel_apart(a: str, b: str) -> bool:
+    """Same length, one position differs, and both letters there are vowels (Samir / Samer)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diffs = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diffs) == 1 and diffs[0][0] in VOWELS and diffs[0][1] in VOWELS
+
+
+@dataclass(frozen=True)
+class NameToken:
+    """One capitalised word that may be a name; ``start``/``end`` cover the word without its
+    article prefix or possessive ending."""
+
+    start: int
+    end: int
+    text: str
+    article: str
+    sentence_initial: bool
+
+    @property
+    def key(self) -> str:
+        return translit_key(self.text)
+
+
+def name_tokens(doc: Document) -> list[NameToken]:
+    """Capitalised words outside title-case headings, with article prefixes split off."""
+    tokens = []
+    for m in _TOKEN.finditer(doc.text):
+        text = m.group("name")
+        start = m.start("name")
+        if doc.in_title_case_heading(start):
+            continue
+        possessive = _POSSESSIVE.search(text)
+        if possessive:
+            text = text[: possessive.start()]
+        initial = m.group("article") is None and doc.starts_sentence(start)
+        tokens.append(NameToken(start, start + len(text), text, m.group("article") or "", initial))
+    return tokens
+
+
+@dataclass(frozen=True)
+class Handle:
+    start: int
+    end: int
+    text: str  # without the @
+    parts: tuple[str, ...]  # words of the handle, leading initials dropped
+
+    @property
+    def surname(self) -> str:
+        return self.parts[-1] if self.parts else ""
+
+
+def split_handle(handle: str) -> tuple[str, ...]:
+    """@MAKadhimi -> ("Kadhimi",); @JoeBiden -> ("Joe", "Biden"); @some_user_iq -> ("some", "user", "iq")."""
+    parts = [p for chunk in handle.split("_") for p in _HANDLE_PART.findall(chunk)]
+    while len(parts) > 1 and parts[0].isupper() and len(parts[0]) <= 3:
+        parts.pop(0)  # leading initials: MA Kadhimi, RT Erdogan
+    return tuple(p for p in parts if not p.isdigit())
+
+
+def handles(doc: Document) -> list[Handle]:
+    return [Handle(m.start(), m.end(), m.group("handle"), split_handle(m.group("handle"))) for m in _HANDLE.finditer(doc.text)]

@@ -22,7 +22,9 @@ class Cli:
 
 
 @pytest.fixture
-def cli() -> Cli:
+def cli(tmp_path, monkeypatch) -> Cli:
+    """The CLI run from a scratch folder, so default reports do not land in the repository."""
+    monkeypatch.chdir(tmp_path)
     return Cli()
 
 

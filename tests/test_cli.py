@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -17,13 +18,21 @@ def test_bare_paths_mean_check(cli):
     assert routed.stdout == explicit.stdout
 
 
-def test_console_script_runs_on_seeds():
+def test_console_script_runs_on_seeds_and_writes_both_reports(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
     exe = os.path.join(os.path.dirname(sys.executable), "tqcheck")
-    proc = subprocess.run([exe, "seeds/"], cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    proc = subprocess.run([exe, "seeds/"], cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
     assert proc.returncode == 1, proc.stderr
     assert "seeds/000_ea917293e2d5b792.txt:" in proc.stdout
     assert "Checked 1 file:" in proc.stdout
-    assert proc.stderr == ""
+    assert proc.stderr.splitlines() == ["Wrote reports/tqcheck-report.html", "Wrote reports/tqcheck-report.json"]
+    assert (tmp_path / "reports/tqcheck-report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    report = json.loads((tmp_path / "reports/tqcheck-report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["findings"] == proc.stdout.count("seeds/000_ea917293e2d5b792.txt:")
+    quiet = subprocess.run([exe, "seeds/", "--no-report", "--report-dir", "elsewhere"], cwd=tmp_path, capture_output=True, text=True)
+    assert quiet.stderr == "" and not (tmp_path / "elsewhere").exists()
+    moved = subprocess.run([exe, "seeds/", "--report-dir", "out"], cwd=tmp_path, capture_output=True, text=True)
+    assert "Wrote out/tqcheck-report.html" in moved.stderr
 
 
 def test_python_dash_m(tmp_path):

@@ -117,12 +117,22 @@ def check(
     include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to check in folders (repeatable; default *.txt, *.md).", metavar="GLOB"),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Glob of files or folders to skip (repeatable).", metavar="GLOB"),
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place (atomic writes; encoding, BOM and newlines kept)."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes a human should confirm."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff of the fixes and write nothing."),
+    fix_to: Optional[Path] = typer.Option(None, "--fix-to", help="Write corrected copies into DIR instead of touching the originals.", metavar="DIR"),
+    statistics: bool = typer.Option(False, "--statistics", help="Print counts per rule instead of the findings."),
+    reference: Optional[Path] = typer.Option(None, "--reference", help="Reference translation (file, or folder paired by relative path): adds BLEU/chrF/TER and marks findings in low-scoring lines.", metavar="REF"),
+    low_chrf: float = typer.Option(40.0, "--low-chrf", help="With --reference: a line scoring below this sentence chrF is 'low'."),
+    no_report: bool = typer.Option(False, "--no-report", help="Do not write the HTML and JSON reports."),
+    report_dir: Path = typer.Option(Path("reports"), "--report-dir", help="Where the HTML and JSON reports go.", metavar="DIR"),
 ) -> None:
     """Check files and folders and report the findings."""
     from .engine import DEFAULT_INCLUDE, Settings, check_file, discover, select_checks, unknown_terms
     from .model import Severity
-    from .reporters import RenderOptions, reporter
 
+    if sum(map(bool, (fix, diff, fix_to))) > 1:
+        raise _fail("--fix, --diff and --fix-to are alternatives: use one")
     all_checks = _load_checks(rules, no_default_rules)
     select_terms, ignore_terms = _split(select), _split(ignore)
     bad = unknown_terms(all_checks, select_terms + ignore_terms)
@@ -130,18 +140,155 @@ def check(
         raise _fail(f"no rule matches {', '.join(map(repr, bad))} (see `tqcheck rules list`)")
     checks = select_checks(all_checks, select_terms, ignore_terms)
     settings = Settings(include=_split(include) or DEFAULT_INCLUDE, exclude=_split(exclude))
-    files = discover(paths or ["."], settings.include, settings.exclude)
+    roots = paths or ["."]
+    files = discover(roots, settings.include, settings.exclude)
     if not files:
         typer.echo("tqcheck: warning: no files to check (see --include)", err=True)
+    references = _pair_references(files, roots, reference) if reference else {}
     results = [check_file(path, checks) for path in files]
-    render = reporter(format.value)
-    _write(render(results, RenderOptions(color=_use_color(output), version=__version__)), output)
+    if fix or diff or fix_to:
+        results = _apply_fixes(results, checks, roots, unsafe_fixes, diff, fix_to, references)
+    if references:
+        results = [_score_against(r, references.get(r.path), low_chrf) for r in results]
 
-    if results and all(r.error and not r.findings and r.text is None for r in results):
-        raise typer.Exit(2)
+    rules_meta = tuple((c.rule.code, c.rule.name, c.rule.description, c.rule.severity.value, c.rule.category) for c in all_checks)
+    if not diff:
+        name = "statistics" if statistics else format.value
+        _write(_render(name, results, color=_use_color(output), rules=rules_meta), output)
+    if not no_report and not diff:
+        _write_reports(results, report_dir, rules_meta)
+
+    if results and all(r.text is None for r in results):
+        raise typer.Exit(2)  # nothing could be checked
+    if diff:
+        raise typer.Exit(1 if any(r.extra.get("fixed") for r in results) else 0)
     threshold = None if fail_on is FailOn.never else Severity(fail_on.value).rank
     failing = threshold is not None and any(f.severity.rank >= threshold for r in results for f in r.findings)
     raise typer.Exit(1 if failing or any(r.error for r in results) else 0)
+
+
+def _render(name: str, results, color: bool = False, rules: tuple = ()) -> str:
+    from .reporters import RenderOptions, reporter
+
+    return reporter(name)(results, RenderOptions(color=color, version=__version__, rules=rules))
+
+
+def _write_reports(results, folder: Path, rules: tuple) -> None:
+    """The default HTML and JSON reports an editor opens after ``tqcheck seeds/``."""
+    for name in ("html", "json"):
+        _write(_render(name, results, rules=rules), folder / f"tqcheck-report.{name}")
+
+
+def _relative(path: str, roots: List[str]) -> str:
+    """``path`` relative to the input folder it was found in (its own name for a named file)."""
+    for root in roots:
+        if os.path.isdir(root) and os.path.commonpath([os.path.abspath(root), os.path.abspath(path)]) == os.path.abspath(root):
+            return os.path.relpath(path, root)
+    return os.path.basename(path)
+
+
+def _pair_references(files: List[str], roots: List[str], reference: Path) -> dict:
+    """Map each input file to its reference file: the file itself, or the same relative path
+    under a reference folder."""
+    if reference.is_dir():
+        pairs = {path: reference / _relative(path, roots) for path in files}
+    elif reference.is_file():
+        if len(files) != 1:
+            raise _fail(f"--reference {reference} is one file but {len(files)} files are checked; give a folder")
+        pairs = {files[0]: reference}
+    else:
+        raise _fail(f"--reference {reference}: no such file or folder")
+    missing = [str(ref) for ref in pairs.values() if not ref.is_file()]
+    if missing:
+        raise _fail(f"no reference for {len(missing)} file(s), e.g. {missing[0]}")
+    return pairs
+
+
+def _score_against(result, reference: Optional[Path], low_chrf: float):
+    """Add document scores to a result and mark findings that fall in low-scoring lines."""
+    import dataclasses
+
+    from .engine import read_text
+    from .scoring import ScoringError, document_scores
+
+    if result.text is None or reference is None:
+        return result
+    try:
+        scores = document_scores(result.text, read_text(str(reference)))
+    except (ValueError, ScoringError) as exc:
+        return dataclasses.replace(result, error=f"reference {reference}: {exc}")
+    findings = []
+    for f in result.findings:
+        segment = scores.segment_of(f.start)
+        if segment is not None:
+            data = dict(f.data, segment={"line": segment.line, "chrf": segment.chrf, "bleu": segment.bleu,
+                                         "low": segment.chrf < low_chrf})
+            f = dataclasses.replace(f, data=data)
+        findings.append(f)
+    summary = {m: {"score": v["score"], "signature": v["signature"]} for m, v in scores.corpus.items()}
+    extra = dict(result.extra, scores={"reference": str(reference), **summary,
+                                       "low_lines": [s.line for s in scores.low_segments(low_chrf)]})
+    return dataclasses.replace(result, findings=tuple(findings), extra=extra)
+
+
+def _apply_fixes(results, checks, roots, unsafe: bool, diff: bool, fix_to: Optional[Path], references: dict):
+    """Fix every checked file to a fixed point; write, copy or diff; return the re-checked results."""
+    import dataclasses
+
+    from .engine import check_text
+    from .fixer import encode_like, fix_text, unified_diff, write_atomic
+
+    out = []
+    fixed_files = fixed_count = 0
+    for result in results:
+        if result.text is None:
+            out.append(result)
+            continue
+        outcome = fix_text(result.text, result.path, checks, unsafe)
+        if outcome.warning:
+            typer.echo(f"tqcheck: warning: {result.path}: {outcome.warning}", err=True)
+        target = result.path
+        try:
+            if diff:
+                sys.stdout.write(unified_diff(result.path, result.text, outcome.text))
+            elif fix_to is not None:
+                target = str(fix_to / _relative(result.path, roots))
+                Path(target).parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target, encode_like(outcome.text, Path(result.path).read_bytes()), mode_from=result.path)
+            elif outcome.changed:
+                write_atomic(result.path, encode_like(outcome.text, Path(result.path).read_bytes()))
+        except OSError as exc:
+            out.append(dataclasses.replace(result, error=f"cannot write fixes: {exc.strerror or exc}"))
+            continue
+        rechecked = check_text(outcome.text, target, checks=checks) if outcome.changed else dataclasses.replace(result, path=target)
+        extra = dict(result.extra)
+        if outcome.changed:
+            fixed_files += 1
+            fixed_count += len(outcome.applied)
+            extra["fixed"] = _fix_summary(outcome, result.text, references.get(result.path))
+        out.append(dataclasses.replace(rechecked, extra=extra))
+    verb = "Would fix" if diff else "Fixed"
+    remaining = sum(1 for r in out for f in r.findings if f.fix is not None)
+    typer.echo(f"{verb} {fixed_count} finding(s) in {fixed_files} file(s); {remaining} finding(s) with a fix left "
+               f"for a human{'' if unsafe else ' (some may apply with --unsafe-fixes)'}.", err=True)
+    return out
+
+
+def _fix_summary(outcome, original: str, reference: Optional[Path]) -> dict:
+    """What fixing changed: counts per rule, and chrF/TER between the original and fixed text
+    (with a reference: the scores before and after)."""
+    from collections import Counter
+
+    from .engine import read_text
+    from .scoring import ScoringError, fix_impact
+
+    summary = {"count": len(outcome.applied), "passes": outcome.passes,
+               "by_rule": dict(sorted(Counter(f.code for f in outcome.applied).items()))}
+    try:
+        summary["impact"] = fix_impact(original, outcome.text, read_text(str(reference)) if reference else None)
+    except (ValueError, ScoringError) as exc:
+        summary["impact_error"] = str(exc)
+    return summary
 
 
 @rules_app.command("list")

@@ -7,8 +7,12 @@ stops the loop (two rules undoing each other).
 
 from __future__ import annotations
 
+import difflib
+import os
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .model import Applicability, Finding, Fix
 
@@ -71,3 +75,49 @@ def fix_to_fixed_point(text: str, check: Callable[[str], Iterable[Finding]], uns
         outcome.text = new
     outcome.warning = f"still changing after {MAX_PASSES} passes; stopped"
     return outcome
+
+
+def fix_text(text: str, path: str, checks, unsafe: bool = False) -> FixOutcome:
+    """Fix one decoded text with the given checks, re-checking after every pass."""
+    from .document import Document
+    from .engine import run_checks
+
+    return fix_to_fixed_point(text, lambda t: run_checks(Document(t, path), checks)[0], unsafe)
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A unified diff of one file, as ``diff -u`` prints it (``--diff`` output)."""
+    name = path.lstrip("/")
+    lines = difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def encode_like(text: str, original: bytes, encoding: str = "utf-8") -> bytes:
+    """Encode ``text`` as the original file was: same encoding, a BOM only if it had one.
+
+    Newlines need no care: the text was decoded without newline translation, so CRLF stayed."""
+    data = text.encode(encoding)
+    if original.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf"):
+        data = b"\xef\xbb\xbf" + data
+    return data
+
+
+def write_atomic(path: str | os.PathLike, data: bytes, mode_from: str | os.PathLike | None = None) -> None:
+    """Write through a temporary file in the same folder, fsync, then rename over ``path``:
+    a crash leaves either the old file or the new one, never half of each. Keeps the
+    permission bits of ``mode_from`` (the original file) when given."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tqcheck", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        source = Path(mode_from) if mode_from is not None else (path if path.exists() else None)
+        if source is not None:
+            os.chmod(tmp, source.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

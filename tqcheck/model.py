@@ -127,10 +127,14 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     error: str | None = None
     text: str | None = field(default=None, repr=False, compare=False)
+    # Optional facts: "scores" (against a reference), "fixed" (what --fix changed).
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "path": self.path,
             "error": self.error,
             "findings": [f.to_dict() for f in self.findings],
         }
+        out.update(self.extra)
+        return out

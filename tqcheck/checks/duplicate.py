@@ -37,6 +37,7 @@ from .base import Check, Param, RuleDataError
 from .caption import caption_like
 from .embed import attribution_spans
 
+_LINE_END = frozenset(".!?…\"”’»)")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
 
 
@@ -45,7 +46,7 @@ class _Unit:
     start: int
     end: int
     text: str
-    block: int
+    paragraph: int
     stems: frozenset[str]
     pairs: frozenset[str]
     kind: str  # "sentence" or "paragraph"
@@ -102,39 +103,60 @@ class Duplicate(Check):
         pairs = frozenset(f"{a} {b}" for a, b in zip(sequence, sequence[1:]))
         return frozenset(sequence), pairs, len(words)
 
+    @staticmethod
+    def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+        """(start, end) of each paragraph: a block, or each line of a block written one
+        paragraph per line (most of its lines close a sentence; hard-wrapped text does not)."""
+        out = []
+        for block in doc.blocks:
+            if block.is_heading:
+                continue
+            rows = block.text.split("\n")
+            closed = [r.rstrip()[-1:] in _LINE_END for r in rows[:-1] if r.strip()]
+            if closed and sum(closed) * 2 >= len(closed):
+                pos = block.start
+                for row in rows:
+                    if row.strip():
+                        lead = len(row) - len(row.lstrip())
+                        out.append((pos + lead, pos + len(row.rstrip())))
+                    pos += len(row) + 1
+            else:
+                out.append((block.start, block.end))
+        return out
+
     def _units(self, doc: Document) -> tuple[list[_Unit], list[_Unit]]:
         text = doc.text
         skip = [(a, b) for a, b, _m in attribution_spans(text)]
+        paragraphs_at = self._paragraphs(doc)
+        starts = [p[0] for p in paragraphs_at]
         sentences: list[_Unit] = []
-        by_block: dict[int, list[_Unit]] = defaultdict(list)
-        block_index = {b.start: i for i, b in enumerate(doc.blocks)}
-        block_starts = sorted(block_index)
+        members: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for span in doc.sentences:
-            block_no = block_index[block_starts[bisect.bisect_right(block_starts, span.start) - 1]]
-            block = doc.blocks[block_no]
-            if block.is_heading:
-                continue
             offset = span.start
             for piece in span.text.split("\n"):
                 stripped = piece.strip()
-                if stripped:
-                    start = offset + len(piece) - len(piece.lstrip())
-                    end = start + len(stripped)
-                    if not caption_like(stripped) and not any(a <= start and end <= b for a, b in skip):
-                        stems, pairs, n = self._stems(stripped)
-                        if n >= self.min_words:
-                            unit = _Unit(start, end, stripped, block_no, stems, pairs, "sentence")
-                            sentences.append(unit)
-                            by_block[block_no].append(unit)
+                start = offset + len(piece) - len(piece.lstrip())
                 offset += len(piece) + 1
+                if not stripped:
+                    continue
+                end = start + len(stripped)
+                para = bisect.bisect_right(starts, start) - 1
+                if para < 0 or end > paragraphs_at[para][1]:
+                    continue  # a heading
+                if caption_like(stripped) or any(a <= start and end <= b for a, b in skip):
+                    continue
+                members[para].append((start, end))
+                stems, pairs, n = self._stems(stripped)
+                if n >= self.min_words:
+                    sentences.append(_Unit(start, end, stripped, para, stems, pairs, "sentence"))
         paragraphs = []
-        for block_no, units in by_block.items():
-            if len(units) >= 2:
-                start, end = units[0].start, units[-1].end
-                body = text[start:end]
-                stems, pairs, _n = self._stems(body)
-                paragraphs.append(_Unit(start, end, body, block_no, stems, pairs, "paragraph"))
-        paragraphs.sort(key=lambda u: u.start)
+        for para, spans in sorted(members.items()):
+            start, end = spans[0][0], spans[-1][1]
+            body = text[start:end]
+            stems, pairs, n = self._stems(body)
+            if n >= self.min_words:
+                kind = "paragraph" if len(spans) > 1 else "sentence"
+                paragraphs.append(_Unit(start, end, body, para, stems, pairs, kind))
         return sentences, paragraphs
 
     # -- matching ----------------------------------------------------------------------------
@@ -179,11 +201,11 @@ class Duplicate(Check):
         out = []
         for j, (i, score, shared) in self._matches(paragraphs).items():
             later, earlier = paragraphs[j], paragraphs[i]
-            covered.add(later.block)
+            covered.add(later.paragraph)
             out.append(self._finding(doc, later, earlier, score, shared))
         for j, (i, score, shared) in self._matches(sentences).items():
             later, earlier = sentences[j], sentences[i]
-            if later.block in covered:
+            if later.paragraph in covered:
                 continue
             out.append(self._finding(doc, later, earlier, score, shared))
         yield from sorted(out, key=lambda f: f.sort_key)

@@ -39,7 +39,6 @@ ATTRIBUTION = regex.compile(
     rf"(?:[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?)?[ \t]*\.?[ \t]*$"
 )
 _RUNNING_HANDLE = regex.compile(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{1,15}(?![\w@]|\.\w|-\w)")
-_URLISH = regex.compile(r"\S*(?:://|www\.|\.com/|\.co/)\S*")
 
 
 def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int, regex.Match]]:
@@ -62,6 +61,14 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
 
 def _inside(spans: list[tuple[int, int, regex.Match]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b, _ in spans)
+
+
+def _in_url(text: str, start: int) -> bool:
+    """True when the @ at ``start`` is part of a URL (the word before it has :// or a slash)."""
+    begin = start
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return "/" in text[begin:start] or "www." in text[begin:start]
 
 
 class Embed(Check):
@@ -110,9 +117,8 @@ class Embed(Check):
                 fix = Fix("Remove the link", (Edit(cut, end, ""),), Applicability.SAFE)
                 yield self.finding(doc, start, end, ("",), fix)
         else:
-            urls = [(m.start(), m.end(), m) for m in _URLISH.finditer(text)]
             for m in _RUNNING_HANDLE.finditer(text):
                 start, end = m.span()
-                if _inside(attributions, start, end) or _inside(urls, start, end):
+                if _inside(attributions, start, end) or _in_url(text, start):
                     continue
                 yield self.finding(doc, start, end, (), None, data={"handle": m.group()}, handle=m.group())

@@ -31,8 +31,8 @@ from .base import Check, Param, RuleDataError, compile_regex
 
 # Digit groups separated by single spaces ("555 1234") are phone numbers or codes: not counted.
 _THOUSANDS = regex.compile(
-    r"(?<![\p{L}\p{N}\p{M}_.,/:#+\-−–]|\d[ \u00a0])(?:\d{1,3}(?:,\d{3})+|[1-9]\d{3,8})"
-    r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\d|[ \u00a0]\d)"
+    r"(?<![\p{L}\p{N}\p{M}_.,/:#+\-−–]|\p{N}[ \u00a0])(?:[0-9]{1,3}(?:,[0-9]{3})+|[1-9][0-9]{3,8})"
+    r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\p{N}|[ \u00a0]\p{N})"
 )
 # Words after which a year takes a plural noun ("the 1990 elections"), unlike a count ("2000 soldiers").
 _DETERMINER = regex.compile(r"(?:\b(?:the|this|that|its|their|his|her|our|whose)|['’]s?)[ \t\u00a0]+\Z", regex.I)

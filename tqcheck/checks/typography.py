@@ -45,6 +45,8 @@ _ELISION = regex.compile(r"['’]\d\ds\b")  # '90s
 _MISPLACED = regex.compile(r"(?<![\p{L}\p{N}\p{M}'’-])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sp>[ \t\u00a0]+)(?P<a>['’])(?P<next>\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{N}])")
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{N}\p{M}'’-]{0,40}\Z")
 _WORD_AFTER = regex.compile(r"[\p{L}\p{N}\p{M}'’-]{0,40}")
+_NONSPACE_BEFORE = regex.compile(r"\S{0,12}\Z")
+_NONSPACE_AFTER = regex.compile(r"\S{0,12}")
 _CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 _DOUBLE_SPACE = regex.compile(r"(?<=\S) {2,}(?=\S)")
 _SPACE_BEFORE = regex.compile(
@@ -208,6 +210,8 @@ class Typography(Check):
                     continue
                 if word.casefold() in self.nonpossessive or nxt.casefold() in self.elisions:
                     continue
+                if word[:1].isupper() and nxt[:1].isupper():
+                    continue  # a name with an initial ayn: Sheikh 'Abd, Imam 'Ali
                 if self._closed_later(text, m.start("a"), block):
                     continue  # 'the plan' in single quotes
                 cands = [f"{w}{mark}{tail} {nxt}" for w, tail in _possessives(word)]
@@ -257,48 +261,39 @@ class Typography(Check):
         text = doc.text
         blocks = paragraphs(doc)
         for n, block in enumerate(blocks):
-            following = blocks[n + 1].text[:1] if n + 1 < len(blocks) else ""
-            runs_on = following in "\"“" and following != ""
-            for kind in ('"', "“”"):
-                marks = [m.start() for m in _DOUBLE.finditer(text, block.start, block.end) if text[m.start()] in kind]
-                bad = self._unpaired(text, block, marks, kind == '"')
-                for i, why in bad:
-                    if why == "never closed" and runs_on:
-                        continue
-                    yield self.finding(doc, i, i + 1, (), None, problem=why)
+            runs_on = n + 1 < len(blocks) and blocks[n + 1].text[:1] in ("\"", "“")
+            marks = [m.start() for m in _DOUBLE.finditer(text, block.start, block.end)]
+            for i, why in self._unpaired(text, block, marks):
+                if why == "never closed" and runs_on:
+                    continue  # a quotation running on into the next paragraph
+                yield self.finding(doc, i, i + 1, (), None, problem=why)
 
-    def _unpaired(self, text: str, block: Block, marks: list[int], straight: bool) -> list[tuple[int, str]]:
-        if straight:
+    @staticmethod
+    def _unpaired(text: str, block: Block, marks: list[int]) -> list[tuple[int, str]]:
+        """The double quotes of a paragraph that pair with nothing, and why."""
+        plain = [i for i in marks if text[i] == '"']
+        if len(plain) == len(marks):  # straight quotes only: an even number pairs up
             if len(marks) % 2 == 0:
                 return []
-            roles = _quote_roles(text, block, marks)
-            stack: list[int] = []
-            orphans: list[tuple[int, str]] = []
-            for i, role in zip(marks, roles):
-                if role == "close" and not stack:
-                    orphans.append((i, "never opened"))
-                elif role == "close" or (role is None and stack):
+            roles = dict(zip(marks, _quote_roles(text, block, marks)))
+        else:  # curly ones carry their role; a straight one among them closes an open quote
+            roles = {i: "open" if text[i] == "“" else "close" if text[i] == "”" else None for i in marks}
+        stack: list[int] = []
+        orphans: list[tuple[int, str]] = []
+        for i in marks:
+            role = roles[i]
+            if role == "close" or (role is None and stack):
+                if stack:
                     stack.pop()
                 else:
-                    stack.append(i)
-            orphans += [(i, "never closed") for i in stack]
-            if len(orphans) == 1:
-                return orphans
-            return [(marks[-1], "never closed" if roles[-1] != "close" else "never opened")]
-        out = []
-        open_at: int | None = None
-        for i in marks:
-            if text[i] == "“":
-                if open_at is not None:
-                    out.append((open_at, "never closed"))
-                open_at = i
-            elif open_at is None:
-                out.append((i, "never opened"))
+                    orphans.append((i, "never opened"))
             else:
-                open_at = None
-        if open_at is not None:
-            out.append((open_at, "never closed"))
-        return out
+                stack.append(i)
+        orphans += [(i, "never closed") for i in stack]
+        if len(plain) == len(marks) and len(orphans) != 1:
+            # Straight quotes whose roles the context cannot settle: blame the last one.
+            return [(marks[-1], "never opened" if roles[marks[-1]] == "close" else "never closed")]
+        return orphans
 
     def _quote_spacing(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -319,7 +314,12 @@ class Typography(Check):
                 edit = self._respace(text, i, role, block)
                 if edit:
                     start, end, new = edit
-                    yield self.replacement(doc, start, end, new, safe=True, side="closing" if role == "close" else "opening")
+                    left = _NONSPACE_BEFORE.search(text, block.start, start).group()
+                    right = _NONSPACE_AFTER.match(text, end, block.end).group()
+                    yield self.replacement(
+                        doc, start, end, new, safe=True, side="closing" if role == "close" else "opening",
+                        context=left + text[start:end] + right, fixed=left + new + right,
+                    )
 
     @staticmethod
     def _respace(text: str, i: int, role: str, block: Block) -> tuple[int, int, str] | None:

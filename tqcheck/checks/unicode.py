@@ -10,8 +10,8 @@ Each rule picks one ``detect`` mode:
 - ``punctuation``: characters of another script's typography (``swap``: character -> ASCII,
   "" deletes), such as the Arabic comma ، or the tatweel ـ, outside text in ``keep_within``.
 - ``digits``: numbers written with other digit sets (``zeros`` names the digit zero of each set,
-  e.g. U+0660 for ٠١٢...), rewritten in ASCII digits a whole number at a time; ``swap`` maps the
-  separators used inside those numbers (٫ -> ".", ٬ -> ",").
+  e.g. U+0660 for ٠١٢...) or with foreign separators (``swap``: ٫ -> ".", ٬ -> ","), rewritten in
+  ASCII a whole number at a time ("٢٬٥٠٠" -> "2,500", "3٫5" -> "3.5").
 - ``nfc``: spans that change under NFC normalisation (e + U+0301 COMBINING ACUTE ACCENT -> é).
 - ``mojibake``: UTF-8 decoded as Windows-1252 or Latin-1 ("Ã©", "â€™"); ftfy (imported only when
   a cheap pattern finds such pairs) proposes the repair. The fix is ``safe`` when ftfy's repair is a
@@ -124,7 +124,8 @@ class Unicode(Check):
             digits = "".join(regex.escape(chr(ord(z) + d)) for z in self.zeros for d in range(10))
             seps = "".join(map(regex.escape, sorted(set(self.swap) | {",", "."})))
             self.pattern = regex.compile(rf"[0-9{digits}]+(?:[{seps}][0-9{digits}]+)*")
-            self.foreign = regex.compile(f"[{digits}]")
+            foreign = "".join(map(regex.escape, sorted(self.swap)))
+            self.foreign = regex.compile(f"[{digits}{foreign}]")
 
     def run(self, doc: Document) -> Iterator[Finding]:
         yield from getattr(self, "_" + self.detect)(doc)

@@ -42,8 +42,8 @@ def test_diff_prints_and_writes_nothing(cli, tmp_path):
     result = cli(path, "--diff", "--select", "TQ101")
     assert result.exit_code == 1
     assert path.read_bytes().decode("utf-8") == MESSY
-    assert "-The talks resumed this month this month in in Cairo.\r\n" in result.stdout
-    assert "+The talks resumed this month in Cairo.\r\n" in result.stdout
+    assert "-The talks resumed this month this month in in Cairo." in result.stdout
+    assert "+The talks resumed this month in Cairo." in result.stdout
     assert not (tmp_path / "reports").exists()
     clean = tmp_path / "b.txt"
     clean.write_text(CLEAN, encoding="utf-8")

@@ -177,3 +177,17 @@ def test_version_and_help(cli):
     assert cli("--version").stdout.startswith("tqcheck ")
     helped = cli("check", "--help")
     assert helped.exit_code == 0 and "--fail-on" in helped.stdout
+
+
+def test_catastrophic_regex_times_out_and_the_rest_carries_on(cli, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "evil.yml").write_text(
+        "code: EVIL1\ncheck: existence\nmessage: m\nnonword: true\ntokens: ['(a|aa)+$']\n", encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text("a" * 40 + "!\n\nthe the end\n", encoding="utf-8")
+    result = cli(tmp_path / "a.txt", "--rules", rules, "--format", "json", "--no-report")
+    entry = json.loads(result.stdout)["files"][0]
+    assert "rule EVIL1 (evil) timed out on this file" in entry["error"]
+    assert [f["code"] for f in entry["findings"]] == ["TQ101"]
+    assert result.exit_code == 1

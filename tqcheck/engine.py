@@ -76,6 +76,9 @@ def run_checks(doc: Document, checks: Iterable[Check]) -> tuple[list[Finding], l
                 # One report per span and correction: a second rule saying the same is noise.
                 same = (f.start, f.end, f.suggestions[:1]) if f.suggestions else (f.code, f.start, f.end)
                 findings.setdefault(same, f)
+        except TimeoutError:
+            problems.append(f"rule {check.rule.code} ({check.rule.name}) timed out on this file and was skipped: "
+                            "its regular expression backtracks too much")
         except Exception as exc:  # a bug in one rule must not hide the other rules' findings
             problems.append(f"internal error in rule {check.rule.code} ({check.rule.name}): {type(exc).__name__}: {exc}")
     return sorted(findings.values(), key=lambda f: f.sort_key), problems

@@ -150,6 +150,11 @@ class Check:
         return self.finding(doc, start, end, (new,), fix, data, **fields)
 
 
+# Rule authors write regular expressions; a catastrophic one ("(a+)+$") must not hang a CI job.
+# Matching with a user pattern gives up after this many seconds (per match attempt).
+REGEX_TIMEOUT = 2.0
+
+
 def compile_regex(pattern: str, where: tuple = (), ignorecase: bool = False) -> regex.Pattern:
     """Compile a rule-supplied pattern, turning a syntax error into a RuleDataError."""
     try:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..model import Finding
-from .base import Check, Param, RuleDataError, bounded, compile_regex
+from .base import REGEX_TIMEOUT, Check, Param, RuleDataError, bounded, compile_regex
 
 
 class Existence(Check):
@@ -32,6 +32,6 @@ class Existence(Check):
         self.suggest = options["suggest"]
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        for m in self.pattern.finditer(doc.text):
-            if m.group() and not any(e.fullmatch(m.group()) for e in self.exceptions):
+        for m in self.pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
+            if m.group() and not any(e.fullmatch(m.group(), timeout=REGEX_TIMEOUT) for e in self.exceptions):
                 yield self.finding(doc, m.start(), m.end(), (self.suggest,) if self.suggest else ())

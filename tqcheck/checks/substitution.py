@@ -14,7 +14,7 @@ import regex
 
 from ..document import Document
 from ..model import Applicability, Edit, Finding, Fix
-from .base import Check, Param, RuleDataError, bounded, compile_regex, match_case
+from .base import REGEX_TIMEOUT, Check, Param, RuleDataError, bounded, compile_regex, match_case
 
 _DOLLAR_GROUP = regex.compile(r"\$(\d+)")
 
@@ -61,15 +61,15 @@ class Substitution(Check):
         if not self.is_regex:
             return self.table[self._key(m.group())]
         for pattern, template in self.entries:
-            km = pattern.match(doc.text, m.start())
+            km = pattern.match(doc.text, m.start(), timeout=REGEX_TIMEOUT)
             if km and km.end() == m.end():
                 return km.expand(template)
         return ""  # unreachable: the alternation matched one of the entries
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        for m in self.pattern.finditer(doc.text):
+        for m in self.pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
             matched = m.group()
-            if not matched or any(e.fullmatch(matched) for e in self.exceptions):
+            if not matched or any(e.fullmatch(matched, timeout=REGEX_TIMEOUT) for e in self.exceptions):
                 continue
             candidates = [match_case(matched, c.strip()) for c in self._replacement(doc, m).split("|")]
             candidates = [c for c in dict.fromkeys(candidates) if c != matched]

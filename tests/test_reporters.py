@@ -7,6 +7,7 @@ Assertions are structural, not byte goldens, so adding or tuning a rule does not
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import re
@@ -455,3 +456,84 @@ def test_cli_writes_each_new_format(cli, tmp_path, name):
              "html": lambda: len(findings_in(parse_html(text))),
              "statistics": lambda: sum(int(line.split()[0]) for line in text.splitlines()[1:-1])}[name]()
     assert count == sum(len(r.findings) for r in check_paths([str(SEEDS)])) > 0
+
+
+# --- text: reference scores and fix impact -------------------------------------------------------
+
+SCORES = {"reference": "refs/a.txt", "low_lines": [1],
+          "bleu": {"score": 12.3, "signature": "nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0"},
+          "chrf": {"score": 45.6, "signature": "nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0"},
+          "ter": {"score": 78.9, "signature": "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0"}}
+
+
+def with_segments(result, *segments):
+    """The result with data["segment"] on its findings, as `check --reference` adds it."""
+    findings = tuple(f if s is None else dataclasses.replace(f, data=dict(f.data, segment=s))
+                     for f, s in zip(result.findings, [*segments, *[None] * len(result.findings)]))
+    return dataclasses.replace(result, findings=findings)
+
+
+def test_text_marks_findings_on_low_chrf_lines_and_prints_the_file_scores(sample):
+    low = {"line": 1, "chrf": 23.4, "bleu": 5.0, "low": True}
+    fine = {"line": 1, "chrf": 61.0, "bleu": 30.0, "low": False}
+    scored = dataclasses.replace(with_segments(sample, low, fine), extra={"scores": SCORES})
+    lines = render("text", [scored, check_text(SAMPLE, "news/other.txt")]).splitlines()
+    first, second = sample.findings[:2]
+    hint = lambda f: f" -> {f.suggestions[0]}" if f.suggestions and f.suggestions[0] else ""  # noqa: E731
+    assert lines[0] == f"news/sample.txt:{first.line}:{first.column}: {first.code} {first.message}{hint(first)} [low chrF 23.4]"
+    assert lines[1] == f"news/sample.txt:{second.line}:{second.column}: {second.code} {second.message}{hint(second)}"
+    n = len(sample.findings)
+    assert lines[n] == "  scores vs refs/a.txt: BLEU 12.3  chrF 45.6  TER 78.9"  # right after its findings
+    assert lines[n + 1] == ""  # then the next file's block
+    assert sum("scores vs" in line for line in lines) == 1 and sum("low chrF" in line for line in lines) == 1
+
+
+def test_text_low_chrf_tag_is_painted_with_color(sample):
+    scored = with_segments(sample, {"line": 1, "chrf": 7.0, "bleu": 0.0, "low": True})
+    first = render("text", [scored], RenderOptions(color=True)).splitlines()[0]
+    assert first.endswith("\x1b[33m [low chrF 7.0]\x1b[0m")
+
+
+def test_text_prints_the_fix_impact_with_and_without_a_reference(sample):
+    change = {"change": {"chrf": 97.14, "ter": 2.9}}
+    alone = dataclasses.replace(sample, extra={"fixed": {"count": 3, "passes": 1, "by_rule": {"TQ201": 3}, "impact": change}})
+    out = render("text", [alone]).splitlines()
+    assert out[len(sample.findings)] == "  fixed 3 finding(s); chrF vs original 97.1, TER 2.9"
+
+    versus = dict(change, before={"bleu": 10.0, "chrf": 40.1, "ter": 80.0}, after={"bleu": 11.0, "chrf": 42.3, "ter": 75.0},
+                  delta={"bleu": 1.0, "chrf": 2.2, "ter": -5.0})
+    both = dataclasses.replace(sample, extra={"scores": SCORES, "fixed": {"count": 1, "passes": 1, "by_rule": {}, "impact": versus}})
+    out = render("text", [both]).splitlines()
+    n = len(sample.findings)
+    assert out[n : n + 2] == ["  scores vs refs/a.txt: BLEU 12.3  chrF 45.6  TER 78.9",
+                              "  fixed 1 finding(s); chrF vs original 97.1, TER 2.9, chrF vs reference 40.1 -> 42.3"]
+
+    failed = dataclasses.replace(sample, extra={"fixed": {"count": 2, "passes": 1, "by_rule": {}, "impact_error": "empty input"}})
+    assert "  fixed 2 finding(s); change not measured: empty input" in render("text", [failed]).splitlines()
+
+
+def test_text_names_a_clean_file_before_its_scores_and_fixes(clean):
+    done = dataclasses.replace(clean, extra={"scores": SCORES, "fixed": {"count": 2, "impact": {"change": {"chrf": 90.0, "ter": 5.0}}}})
+    assert render("text", [done]).splitlines()[:3] == [
+        "news/clean.txt: no findings",
+        "  scores vs refs/a.txt: BLEU 12.3  chrF 45.6  TER 78.9",
+        "  fixed 2 finding(s); chrF vs original 90.0, TER 5.0",
+    ]
+    assert render("text", [clean]) == "Checked 1 file: no findings\n"  # nothing extra without them
+
+
+def test_text_scores_from_the_real_check_reference_pipeline(tmp_path):
+    from tqcheck.cli import _score_against
+
+    hyp = "The talks resumed in May Last May, and the parties or The components agreed.\n\nOfficials or The aides declined.\n"
+    ref = tmp_path / "ref.txt"
+    ref.write_text("Talks resumed last May, and the parties agreed.\n\nA spokesman would not comment.\n", encoding="utf-8")
+    result = _score_against(check_text(hyp, "news/a.txt"), ref, 40.0)
+    lines = render("text", [result]).splitlines()
+    s = result.extra["scores"]
+    assert f"  scores vs {ref}: BLEU {s['bleu']['score']:.1f}  chrF {s['chrf']['score']:.1f}  TER {s['ter']['score']:.1f}" in lines
+    low = [f for f in result.findings if f.data["segment"]["low"]]
+    assert low and [line for line in lines if "[low chrF" in line] == [
+        line for line in lines if line.startswith(f"news/a.txt:{low[0].line}:")]
+    assert all(line.endswith(f"[low chrF {f.data['segment']['chrf']:.1f}]") for line, f in
+               zip([line for line in lines if "[low chrF" in line], low))

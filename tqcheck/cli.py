@@ -113,10 +113,11 @@ def check(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these codes, code prefixes, rule names or categories (comma-separated or repeated; ALL for every rule)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these codes, prefixes, rule names or categories."),
     rules: Optional[List[Path]] = RulesOption,
-    no_default_rules: bool = typer.Option(False, "--no-default-rules", help="Do not load the shipped rules."),
-    include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to check in folders (repeatable; default *.txt, *.md).", metavar="GLOB"),
+    default_rules: Optional[bool] = typer.Option(None, "--default-rules/--no-default-rules", help="Load the shipped rules (default: yes)."),
+    include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to check in folders (repeatable; default *.txt, *.md, *.markdown).", metavar="GLOB"),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Glob of files or folders to skip (repeatable).", metavar="GLOB"),
-    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: warning)."),
+    language: Optional[str] = typer.Option(None, "--language", help="Expected language (a langdetect code, default en), for rules that take one.", metavar="CODE"),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes in place (atomic writes; encoding, BOM and newlines kept)."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes a human should confirm."),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff of the fixes and write nothing."),
@@ -124,47 +125,161 @@ def check(
     statistics: bool = typer.Option(False, "--statistics", help="Print counts per rule instead of the findings."),
     reference: Optional[Path] = typer.Option(None, "--reference", help="Reference translation (file, or folder paired by relative path): adds BLEU/chrF/TER and marks findings in low-scoring lines.", metavar="REF"),
     low_chrf: float = typer.Option(40.0, "--low-chrf", help="With --reference: a line scoring below this sentence chrF is 'low'."),
-    no_report: bool = typer.Option(False, "--no-report", help="Do not write the HTML and JSON reports."),
-    report_dir: Path = typer.Option(Path("reports"), "--report-dir", help="Where the HTML and JSON reports go.", metavar="DIR"),
+    report: Optional[bool] = typer.Option(None, "--report/--no-report", help="Write the HTML and JSON reports (default: yes)."),
+    report_dir: Optional[Path] = typer.Option(None, "--report-dir", help="Where the HTML and JSON reports go (default: reports).", metavar="DIR"),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Ignore the known findings listed in FILE.", metavar="FILE"),
+    update_baseline: bool = typer.Option(False, "--update-baseline", help="Write the current findings to the --baseline FILE (then nothing is new)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Check files in N processes (0: one per CPU); the output is the same.", metavar="N"),
+    config: Optional[Path] = typer.Option(None, "--config", help="Read settings from FILE instead of the nearest tqcheck.toml or pyproject.toml.", metavar="FILE"),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
 ) -> None:
     """Check files and folders and report the findings."""
-    from .engine import DEFAULT_INCLUDE, Settings, check_file, discover, select_checks, unknown_terms
+    from .checks.base import RuleDataError
+    from .engine import DEFAULT_INCLUDE, Settings, check_files, configure, discover, select_checks, unknown_terms
     from .model import Severity
 
     if sum(map(bool, (fix, diff, fix_to))) > 1:
         raise _fail("--fix, --diff and --fix-to are alternatives: use one")
-    all_checks = _load_checks(rules, no_default_rules)
+    if jobs < 0:
+        raise _fail("--jobs must be 0 (one process per CPU) or more")
+    cfg = _load_config(config, isolated)
+    rule_dirs = [str(p) for p in rules] if rules else cfg.get("rules", [])
+    use_defaults = default_rules if default_rules is not None else cfg.get("default-rules", True)
+    all_checks = _load_checks(rule_dirs, not use_defaults)
     select_terms, ignore_terms = _split(select), _split(ignore)
     bad = unknown_terms(all_checks, select_terms + ignore_terms)
     if bad:
         raise _fail(f"no rule matches {', '.join(map(repr, bad))} (see `tqcheck rules list`)")
-    checks = select_checks(all_checks, select_terms, ignore_terms)
-    settings = Settings(include=_split(include) or DEFAULT_INCLUDE, exclude=_split(exclude))
+    flags_given = {"rules": bool(rules), "select": bool(select_terms), "ignore": bool(ignore_terms)}
+    _check_config_terms(cfg, all_checks, overridden={key for key, given in flags_given.items() if given})
+    settings = Settings(
+        rule_dirs=tuple(rule_dirs),
+        default_rules=use_defaults,
+        select=select_terms or tuple(cfg.get("select", ())),
+        ignore=ignore_terms or tuple(cfg.get("ignore", ())),
+        include=_split(include) or tuple(cfg.get("include", ())) or DEFAULT_INCLUDE,
+        exclude=_split(exclude) or tuple(cfg.get("exclude", ())),
+        severity=cfg.get("severity", {}),
+        language=language or cfg.get("language"),
+        per_file_ignores=cfg.get("per-file-ignores", {}),
+        root=str(cfg.path.parent) if cfg.path else "",
+    )
+    try:
+        checks = configure(select_checks(all_checks, settings.select, settings.ignore), settings)
+    except RuleDataError as exc:
+        raise _fail(f"language {settings.language!r}: {exc}") from None
+    fail_level = fail_on.value if fail_on else cfg.get("fail-on", "warning")
+    write_reports = report if report is not None else cfg.get("report", True)
+    report_folder = report_dir or Path(cfg.get("report-dir", "reports"))
+    baseline = baseline or (Path(cfg.get("baseline")) if cfg.get("baseline") else None)
+    if update_baseline and baseline is None:
+        raise _fail("--update-baseline needs --baseline FILE (or `baseline` in the config)")
+    if update_baseline and diff:
+        raise _fail("--update-baseline and --diff are alternatives: use one")
+    known = _load_baseline(baseline) if baseline and not update_baseline else None
+
     roots = paths or ["."]
     files = discover(roots, settings.include, settings.exclude)
     if not files:
         typer.echo("tqcheck: warning: no files to check (see --include)", err=True)
     references = _pair_references(files, roots, reference) if reference else {}
-    results = [check_file(path, checks) for path in files]
+    try:
+        results = list(_progress(check_files(files, checks, settings, jobs), len(files)))
+    except (OSError, RuntimeError) as exc:  # a worker process could not start or died
+        raise _fail(f"parallel checking failed: {exc} (try --jobs 1)") from None
     if fix or diff or fix_to:
-        results = _apply_fixes(results, checks, roots, unsafe_fixes, diff, fix_to, references)
+        results = _apply_fixes(results, checks, settings, roots, unsafe_fixes, diff, fix_to, references)
     if references:
         results = [_score_against(r, references.get(r.path), low_chrf) for r in results]
+    if update_baseline:
+        from . import baseline as baselines
 
-    rules_meta = tuple((c.rule.code, c.rule.name, c.rule.description, c.rule.severity.value, c.rule.category) for c in all_checks)
+        _write(baselines.render(results, baseline), baseline)
+        known = _load_baseline(baseline)
+    if known is not None:
+        from . import baseline as baselines
+
+        results, dropped = baselines.apply(results, known, baseline)
+        if dropped:
+            typer.echo(f"Ignored {dropped} known finding(s) listed in {baseline}", err=True)
+
+    def severity_of(rule) -> str:
+        return settings.severity.get(rule.code) or settings.severity.get(rule.name) or rule.severity.value
+
+    rules_meta = tuple((c.rule.code, c.rule.name, c.rule.description, severity_of(c.rule), c.rule.category) for c in all_checks)
     if not diff:
         name = "statistics" if statistics else format.value
         _write(_render(name, results, color=_use_color(output), rules=rules_meta), output)
-    if not no_report and not diff:
-        _write_reports(results, report_dir, rules_meta)
+    if write_reports and not diff:
+        _write_reports(results, report_folder, rules_meta)
 
     if results and all(r.text is None for r in results):
         raise typer.Exit(2)  # nothing could be checked
     if diff:
         raise typer.Exit(1 if any(r.extra.get("fixed") for r in results) else 0)
-    threshold = None if fail_on is FailOn.never else Severity(fail_on.value).rank
+    threshold = None if fail_level == "never" else Severity(fail_level).rank
     failing = threshold is not None and any(f.severity.rank >= threshold for r in results for f in r.findings)
     raise typer.Exit(1 if failing or any(r.error for r in results) else 0)
+
+
+def _load_config(path: Optional[Path], isolated: bool):
+    """The config in effect; every problem in it is a ``path:line: message`` line and exit 2."""
+    from .config import ConfigError, discover
+
+    if path is not None and isolated:
+        raise _fail("--config and --isolated are alternatives: use one")
+    if path is not None and not path.is_file():
+        raise _fail(f"--config {path}: no such file")
+    try:
+        return discover(path, isolated)
+    except ConfigError as exc:
+        for line in exc.errors:
+            typer.echo(line, err=True)
+        raise typer.Exit(2) from None
+
+
+def _check_config_terms(cfg, checks, overridden: set) -> None:
+    """Config terms that match no rule are errors at their line, as --select typos are."""
+    from .engine import unknown_terms
+
+    if "rules" in overridden:
+        return  # the config's terms may name rules of the folders the flag replaced
+    errors = [f"{cfg.where(key)}: {key}: no rule matches {term!r}"
+              for key in ("select", "ignore") if key not in overridden
+              for term in unknown_terms(checks, cfg.get(key, ()))]
+    names = {c.rule.code for c in checks} | {c.rule.name for c in checks}
+    errors += [f"{cfg.where('severity', key)}: severity: no rule has the code or name {key!r}"
+               for key in cfg.get("severity", {}) if key not in names]
+    errors += [f"{cfg.where('per-file-ignores', glob)}: per-file-ignores: no rule matches {term!r}"
+               for glob, terms in cfg.get("per-file-ignores", {}).items() for term in unknown_terms(checks, terms)]
+    if errors:
+        for line in errors:
+            typer.echo(line, err=True)
+        raise typer.Exit(2)
+
+
+def _load_baseline(path: Path):
+    from .baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _progress(results, total: int, stream=None):
+    """Pass ``results`` through, showing a ``\r`` counter on a terminal when there are more
+    than five files (never when stderr is a pipe or a file, as in tests and CI logs)."""
+    stream = stream or sys.stderr
+    show = total > 5 and stream.isatty()
+    for done, result in enumerate(results, 1):
+        if show:
+            stream.write(f"\rChecking files: {done}/{total}")
+            stream.flush()
+        yield result
+    if show:
+        stream.write("\r" + " " * (18 + 2 * len(str(total))) + "\r")
+        stream.flush()
 
 
 def _render(name: str, results, color: bool = False, rules: tuple = ()) -> str:
@@ -231,11 +346,11 @@ def _score_against(result, reference: Optional[Path], low_chrf: float):
     return dataclasses.replace(result, findings=tuple(findings), extra=extra)
 
 
-def _apply_fixes(results, checks, roots, unsafe: bool, diff: bool, fix_to: Optional[Path], references: dict):
+def _apply_fixes(results, all_checks, settings, roots, unsafe: bool, diff: bool, fix_to: Optional[Path], references: dict):
     """Fix every checked file to a fixed point; write, copy or diff; return the re-checked results."""
     import dataclasses
 
-    from .engine import check_text
+    from .engine import check_text, checks_for
     from .fixer import encode_like, fix_text, unified_diff, write_atomic
 
     out = []
@@ -244,6 +359,7 @@ def _apply_fixes(results, checks, roots, unsafe: bool, diff: bool, fix_to: Optio
         if result.text is None:
             out.append(result)
             continue
+        checks = checks_for(result.path, all_checks, settings)
         outcome = fix_text(result.text, result.path, checks, unsafe)
         if outcome.warning:
             typer.echo(f"tqcheck: warning: {result.path}: {outcome.warning}", err=True)

@@ -66,16 +66,22 @@ class Block:
 
 
 class Document:
-    """Decoded text plus the indexes checks need; built once per file and shared by all checks."""
+    """Decoded text plus the indexes checks need; built once per file and shared by all checks.
 
-    def __init__(self, text: str, path: str = "<text>") -> None:
+    ``source`` is the file's own text when ``text`` is a masked copy of it (Markdown or HTML with
+    code and markup blanked out, same length): lines and columns are then counted on ``source``,
+    so positions stay those of the file even where a tag became a paragraph break.
+    """
+
+    def __init__(self, text: str, path: str = "<text>", source: str | None = None) -> None:
         self.text = text
         self.path = path
+        self.source = text if source is None else source
 
     @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
-        find = self.text.find
+        find = self.source.find
         pos = find("\n")
         while pos != -1:
             starts.append(pos + 1)

@@ -1,19 +1,23 @@
-"""Choose rules, find input files, run checks, and return sorted findings per file."""
+"""Choose rules, find input files, run checks on the prose, drop suppressed findings, sort, and
+spread files over worker processes."""
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import markup
 from .checks.base import Check
 from .document import Document
-from .model import FileResult, Finding
+from .model import FileResult, Finding, Severity
 from .rulefile import load_rules
+from .suppress import Suppressions
 
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 # Folders never worth walking into.
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"})
 
@@ -28,6 +32,16 @@ class Settings:
     ignore: tuple[str, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    # Rule code or name -> "error" | "warning" | "info", replacing the rule's own severity.
+    severity: dict = field(default_factory=dict, hash=False)
+    # The expected language, handed to every check kind that takes a ``language`` option;
+    # None keeps what each rule file says.
+    language: str | None = None
+    # Glob -> terms (codes, prefixes, names, categories) not to run on matching files. Globs
+    # match the path relative to ``root`` (the config file's folder; "" = current folder) or the
+    # file name.
+    per_file_ignores: dict = field(default_factory=dict, hash=False)
+    root: str = ""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -61,18 +75,64 @@ def unknown_terms(checks: Iterable[Check], terms: Sequence[str]) -> list[str]:
     return [t for t in terms if not any(_matches(c, t) for c in checks)]
 
 
+def configure(checks: Iterable[Check], settings: Settings) -> list[Check]:
+    """Apply severity overrides and the expected language. A changed check is rebuilt from a
+    copy of its rule (the shared, cached original stays as it is); kinds are not edited: any
+    kind that declares a ``language`` key receives the language."""
+    out = []
+    for check in checks:
+        rule, changes = check.rule, {}
+        severity = settings.severity.get(rule.code) or settings.severity.get(rule.name)
+        if severity:
+            changes["severity"] = Severity.parse(severity)
+        if settings.language and "language" in type(check).keys and rule.options.get("language") != settings.language:
+            changes["options"] = {**rule.options, "language": settings.language}
+        out.append(type(check)(dataclasses.replace(rule, **changes)) if changes else check)
+    return out
+
+
 def resolve_checks(settings: Settings) -> list[Check]:
-    """Load the rule folders of ``settings`` (compiled once per process) and apply select/ignore."""
-    return select_checks(load_rules(tuple(settings.rule_dirs), settings.default_rules), settings.select, settings.ignore)
+    """Load the rule folders of ``settings`` (compiled once per process), apply select/ignore,
+    severity overrides and the language."""
+    checks = select_checks(load_rules(tuple(settings.rule_dirs), settings.default_rules), settings.select, settings.ignore)
+    return configure(checks, settings)
+
+
+def checks_for(path: str, checks: Sequence[Check], settings: Settings | None) -> list[Check]:
+    """``checks`` minus the rules that ``per-file-ignores`` turns off for ``path``."""
+    if settings is None or not settings.per_file_ignores:
+        return list(checks)
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(settings.root or ".")).replace(os.sep, "/")
+    names = (rel, os.path.basename(path))
+    terms = [t for glob, ts in settings.per_file_ignores.items() if any(fnmatch.fnmatch(n, glob) for n in names) for t in ts]
+    return [c for c in checks if not any(_matches(c, t) for t in terms)]
+
+
+def _prose(doc: Document) -> tuple[Document, markup.Mask, Suppressions]:
+    """The document the checks read (Markdown/HTML: a masked copy), the mask, the suppressions."""
+    kind = markup.kind_of(doc.path)
+    mask = markup.mask(doc.text, kind) if kind else markup.Mask()
+    suppressions = Suppressions(doc.text, mask.comments if kind else None)
+    mask = mask.plus(suppressions.spans)  # the comments themselves are not prose
+    if not mask.ranges:
+        return doc, mask, suppressions
+    return Document(mask.apply(doc.text), doc.path, source=doc.text), mask, suppressions
 
 
 def run_checks(doc: Document, checks: Iterable[Check]) -> tuple[list[Finding], list[str]]:
-    """Run every check on ``doc``; a check that crashes is reported, the others still run."""
+    """Run every check on the prose of ``doc``; a check that crashes is reported, the others
+    still run. Findings that touch code or markup, and suppressed ones, are dropped; a fix that
+    would edit code or markup is dropped from its finding."""
+    view, mask, suppressions = _prose(doc)
     findings: dict[tuple, Finding] = {}
-    problems = []
+    problems = list(suppressions.problems)
     for check in checks:
         try:
-            for f in check.run(doc):
+            for f in check.run(view):
+                if mask.touches(f.start, f.end) or suppressions.suppressed(f):
+                    continue
+                if f.fix and any(mask.touches(e.start, e.end) for e in f.fix.edits):
+                    f = dataclasses.replace(f, fix=None)
                 # One report per span and correction: a second rule saying the same is noise.
                 same = (f.start, f.end, f.suggestions[:1]) if f.suggestions else (f.code, f.start, f.end)
                 findings.setdefault(same, f)
@@ -85,10 +145,11 @@ def run_checks(doc: Document, checks: Iterable[Check]) -> tuple[list[Finding], l
 
 
 def check_text(text: str, path: str = "<text>", settings: Settings | None = None, checks: Iterable[Check] | None = None) -> FileResult:
-    """Check one decoded text. The library entry point: no I/O, no printing."""
+    """Check one decoded text. The library entry point: no I/O, no printing. The path's suffix
+    decides how it is read: ``.md``/``.markdown`` and ``.html``/``.htm`` are checked as prose only."""
     if checks is None:
         checks = resolve_checks(settings or Settings())
-    findings, problems = run_checks(Document(text, path), checks)
+    findings, problems = run_checks(Document(text, path), checks_for(path, list(checks), settings))
     return FileResult(path=path, findings=tuple(findings), error="; ".join(problems) or None, text=text)
 
 
@@ -150,17 +211,48 @@ def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE, exc
     return list(dict.fromkeys(out))
 
 
-def check_file(path: str, checks: Sequence[Check]) -> FileResult:
+def check_file(path: str, checks: Sequence[Check], settings: Settings | None = None) -> FileResult:
     try:
         text = read_text(path)
     except ValueError as exc:
         return FileResult(path=path, error=str(exc))
-    return check_text(text, path, checks=checks)
+    return check_text(text, path, settings, checks=checks)
 
 
-def check_paths(paths: Sequence[str], settings: Settings | None = None) -> Iterator[FileResult]:
+_WORKER: tuple[list[Check], Settings] | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    """Process-pool initializer: load and compile the rules once per worker."""
+    global _WORKER
+    _WORKER = (resolve_checks(settings), settings)
+
+
+def _check_in_worker(path: str) -> FileResult:
+    checks, settings = _WORKER
+    return check_file(path, checks, settings)
+
+
+def check_files(files: Sequence[str], checks: Sequence[Check], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
+    """Check ``files`` in order. With ``jobs`` > 1 they are spread over worker processes, each
+    building its rules from ``settings`` (which must therefore describe ``checks``); results
+    still come back in the order of ``files``, so the output is the same as with one job."""
+    jobs = min(jobs if jobs > 0 else os.cpu_count() or 1, len(files))
+    if jobs <= 1:
+        for path in files:
+            yield check_file(path, checks, settings)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # "spawn": no fork of a process that may hold threads or locks; the same on every platform.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
+        yield from pool.map(_check_in_worker, files)
+
+
+def check_paths(paths: Sequence[str], settings: Settings | None = None, jobs: int = 1) -> Iterator[FileResult]:
     """Check files and folders; yields one FileResult per file, in a stable order."""
     settings = settings or Settings()
     checks = resolve_checks(settings)
-    for path in discover(paths, settings.include, settings.exclude):
-        yield check_file(path, checks)
+    yield from check_files(discover(paths, settings.include, settings.exclude), checks, settings, jobs)

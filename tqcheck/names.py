@@ -1,8 +1,8 @@
 """Personal and place names in a document, and transliteration-aware keys to compare them.
 
 Arabic, Persian and Turkish names reach English in several romanisations. ``translit_key``
-maps spellings that differ only by romanisation to one key (Wahhab ~ Wahab, Halbousi ~
-Halbusi, Kadhimi ~ Kazimi, Salamé ~ Salameh, Çavuşoğlu ~ Cavusoglu) while keeping vowels
+maps spellings that differ only by romanisation to one key (Hassan ~ Hasan, Halbousi ~
+Halbusi, Ramadhan ~ Ramazan, Salamé ~ Salameh, Çavuşoğlu ~ Cavusoglu) while keeping vowels
 that tell names apart (Hassan / Hussein, Samir / Samer are *not* merged here; callers decide
 about one-vowel differences with extra evidence).
 """
@@ -126,10 +126,10 @@ class Handle:
 
 
 def split_handle(handle: str) -> tuple[str, ...]:
-    """@MAKadhimi -> ("Kadhimi",); @JoeBiden -> ("Joe", "Biden"); @some_user_iq -> ("some", "user", "iq")."""
+    """@RTErdogan -> ("Erdogan",); @EmmanuelMacron -> ("Emmanuel", "Macron"); @some_user_iq -> ("some", "user", "iq")."""
     parts = [p for chunk in handle.split("_") for p in _HANDLE_PART.findall(chunk)]
     while len(parts) > 1 and parts[0].isupper() and len(parts[0]) <= 3:
-        parts.pop(0)  # leading initials: MA Kadhimi, RT Erdogan
+        parts.pop(0)  # leading initials: RT Erdogan, HH Sheikh
     return tuple(p for p in parts if not p.isdigit())
 
 

@@ -11,8 +11,9 @@ Two levels of confidence:
   such as "French" for AFP): the line needs ``min_words`` words before it;
 - any other short capitalised parenthetical: the line must read like a caption, i.e. have at
   least ``generic_min_words`` words, not be written in title case, and the parenthetical must
-  not be in ``not_credits`` ("(Video)", "(Laughter)") nor an acronym of the words before it
-  ("... International Monetary Fund (IMF)").
+  not be in ``not_credits`` ("(Video)", "(Laughter)"), nor an acronym of the words before it
+  ("... International Monetary Fund (IMF)"), nor follow a capitalised name it glosses
+  ("... held in Geneva (Switzerland)"; a weekday or month is fine: "... on Friday (Civil Defence)").
 
 Datelines ("BAGHDAD (Reuters) - ...") do not end in the credit and are never reported; a
 sentence ending in "(Reuters)." has its full stop and is not a caption. The fix deletes the line
@@ -37,8 +38,16 @@ _CREDIT_WORD = regex.compile(r"\p{L}[\p{L}\p{M}.'’&-]*")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
 
 
+# Capitalised words that end a caption's text without making the parenthesis a gloss.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split()
+)
+
+
 def _norm(value: str) -> str:
-    return " ".join(value.replace("’", "'").split()).casefold()
+    """Credits compare case-insensitively, with hyphens as spaces ("Al-Arabiya" = "Al Arabiya")."""
+    return " ".join(value.replace("’", "'").replace("-", " ").split()).casefold()
 
 
 class Caption(Check):
@@ -111,6 +120,8 @@ class Caption(Check):
             return None
         if not any(w[:1].islower() for w in words):
             return None
+        if words[-1][:1].isupper() and words[-1].casefold() not in _CALENDAR:
+            return None  # "talks in Geneva (Switzerland)": a gloss on the name before it
         return inner, ""
 
     def _credit_shaped(self, part: str) -> bool:

@@ -161,7 +161,7 @@ class Duplicate(Check):
 
     # -- matching ----------------------------------------------------------------------------
 
-    def _matches(self, units: list[_Unit]) -> dict[int, tuple[int, float, int]]:
+    def _matches(self, units: list[_Unit], memo: dict) -> dict[int, tuple[int, float, int]]:
         """later unit index -> (earlier unit index, chrF, content stems shared)."""
         df = Counter(k for u in units for k in u.stems | u.pairs)
         cap = self.max_df
@@ -182,7 +182,10 @@ class Duplicate(Check):
                 common = len(units[i].stems & unit.stems)
                 if common < self.min_shared or common < self.min_overlap * min(len(units[i].stems), len(unit.stems)):
                     continue
-                score = self.similarity(units[i].text, unit.text)
+                key = (units[i].start, units[i].end, unit.start, unit.end)
+                if key not in memo:  # a one-sentence paragraph is also a sentence: score it once
+                    memo[key] = self.similarity(units[i].text, unit.text)
+                score = memo[key]
                 if score >= self.threshold and (best is None or score > best[1]):
                     best = (i, score, common)
             if best:
@@ -199,11 +202,12 @@ class Duplicate(Check):
         sentences, paragraphs = self._units(doc)
         covered: set[int] = set()
         out = []
-        for j, (i, score, shared) in self._matches(paragraphs).items():
+        memo: dict[tuple[int, int, int, int], float] = {}
+        for j, (i, score, shared) in self._matches(paragraphs, memo).items():
             later, earlier = paragraphs[j], paragraphs[i]
             covered.add(later.paragraph)
             out.append(self._finding(doc, later, earlier, score, shared))
-        for j, (i, score, shared) in self._matches(sentences).items():
+        for j, (i, score, shared) in self._matches(sentences, memo).items():
             later, earlier = sentences[j], sentences[i]
             if later.paragraph in covered:
                 continue

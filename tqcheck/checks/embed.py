@@ -8,7 +8,7 @@ Each rule picks one ``detect`` mode:
   must start with a dash. The fix deletes the line (unsafe).
 - ``link``: embed links from the rule's ``tokens`` (pic.twitter.com/..., t.co/..., status URLs).
   The fix removes the link (safe: there is one way to remove it).
-- ``handle``: an @handle in running text ("Biden's call @JoeBiden with ..."). Handles inside an
+- ``handle``: an @handle in running text ("the envoy's visit @EnvoyOffice with ..."). Handles inside an
   attribution line belong to that finding; e-mail addresses and URLs are not handles.
 """
 
@@ -30,7 +30,7 @@ _MONTH = (
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = rf"(?:{_MONTH}[ \t]+{_DAY},?[ \t]+\d{{4}}|{_DAY}[ \t]+{_MONTH},?[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
 _TIME = r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,5})?)"
-HANDLE = r"@[A-Za-z0-9_]{1,30}"
+HANDLE = r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"  # Instagram handles may hold dots
 _DASH = r"(?:[—–―]|--?)"
 # The whole line: optional dash, optional "A post shared by", a name, "(@handle)", optional date.
 ATTRIBUTION = regex.compile(
@@ -41,16 +41,29 @@ ATTRIBUTION = regex.compile(
 _RUNNING_HANDLE = regex.compile(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{1,15}(?![\w@]|\.\w|-\w)")
 
 
+_INNER_DASH = regex.compile(r"[ \t](?:[—–―]|--?)[ \t]")
+
+
 def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int, regex.Match]]:
-    """(start, end, match) of every attribution line in ``text``, stripped of spaces."""
+    """(start, end, match) of every attribution in ``text``, stripped of spaces.
+
+    It is a whole line, or, when the post's text was flattened onto the same line
+    ("Prices are rising pic.twitter.com/x — Name (@handle) May 2, 2021"), the line from the dash.
+    """
     out = []
     for m in ATTRIBUTION.finditer(text):
-        name = m.group("name").strip(" \t—–-")
+        start, end = m.span()
+        name = m.group("name")
+        inner = list(_INNER_DASH.finditer(name))
+        if inner:
+            start = m.start("name") + inner[-1].start()
+            name = name[inner[-1].end() :]
+        name = name.strip(" \t—–-")
         if not name or not regex.search(r"\p{L}", name):
             continue
-        if not m.group("date") and not (m.group("dash") and len(name.split()) <= max_name_words):
+        dashed = bool(m.group("dash") or inner)
+        if not m.group("date") and not (dashed and len(name.split()) <= max_name_words):
             continue  # "... on Twitter (@ministry)" inside a sentence is not an attribution line
-        start, end = m.span()
         while text[start] in " \t":
             start += 1
         while end > start and text[end - 1] in " \t":
@@ -97,10 +110,21 @@ class Embed(Check):
         attributions = attribution_spans(text, self.max_name_words)
         if self.detect == "attribution":
             for start, end, m in attributions:
+                line_start = text.rfind("\n", 0, start) + 1
+                if text[line_start:start].strip():
+                    # The post's text shares the line: remove only the attribution.
+                    cut = start
+                    while cut > line_start and text[cut - 1] in " \t":
+                        cut -= 1
+                    fix = Fix("Delete the attribution", (Edit(cut, end, ""),), Applicability.UNSAFE)
+                    advice = "delete the attribution"
+                else:
+                    fix = delete_line_fix(text, start, end, "Delete the attribution line")
+                    advice = "delete the line"
                 yield self.finding(
-                    doc, start, end, ("delete the line",), delete_line_fix(text, start, end, "Delete the attribution line"),
+                    doc, start, end, (advice,), fix,
                     data={"handle": m.group("handle"), "date": m.group("date") or ""},
-                    handle=m.group("handle"), name=m.group("name").strip(" \t—–-"),
+                    handle=m.group("handle"),
                 )
         elif self.detect == "link":
             for m in self.link.finditer(text):

@@ -1,6 +1,6 @@
 """``entities``: organisation names garbled by word-by-word translation, found against a gazetteer.
 
-Every capitalised multi-word span ("Washington Institute for Strategic Policy") that is not a
+Every capitalised multi-word span ("International Money Fund") that is not a
 known name is compared, token by token, with the gazetteer forms that share a word with it.
 Tokens match when equal or close in spelling (Money ~ Monetary: rapidfuzz ratio or a shared
 stem). A span is reported as a garble of a form when:

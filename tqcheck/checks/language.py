@@ -125,7 +125,7 @@ class Language(Check):
             self.expected = regex.compile(rf"\p{{Script={script}}}")
             self.foreign = regex.compile(rf"(?V1)[\p{{L}}--\p{{Script={script}}}]")
             letter = rf"[\p{{L}}--\p{{Script={script}}}]"
-            self.run_pattern = regex.compile(rf"(?V1){letter}(?:[^\n\p{{Script={script}}}]*{letter})?")
+            self.run_pattern = regex.compile(rf"(?V1){letter}(?:[^\n\p{{Script={script}}}]*{letter})?\p{{M}}*")
         except regex.error:
             raise RuleDataError(f"unknown script {script!r} (a Unicode script name such as Latin or Cyrillic)", ("script",)) from None
         if self.detect == "langdetect" and not self.stopwords:

@@ -2,9 +2,9 @@
 
 Each rule picks one ``detect`` mode:
 
-- ``format``: thousands separators used inconsistently ("5200" beside "2,700"). Desks differ, so
-  the document votes among the house styles the rule accepts (``styles``): ``everywhere`` (5,200
-  and 25,000), ``from-10000`` (5200 and 25,000) and ``none`` (5200 and 25000). The style that fits
+- ``format``: thousands separators used inconsistently ("4500" beside "3,100"). Desks differ, so
+  the document votes among the house styles the rule accepts (``styles``): ``everywhere`` (4,500
+  and 25,000), ``from-10000`` (4500 and 25,000) and ``none`` (4500 and 25000). The style that fits
   the most numbers wins (ties in that order); each number that does not fit it is reported,
   rewritten in that style. A document whose numbers all fit one accepted style is never reported.
   A fix is ``unsafe`` when another style with the same score would treat the number otherwise.

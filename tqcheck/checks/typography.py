@@ -10,12 +10,13 @@ Each rule picks one ``detect`` mode, so each has its own code, message and sever
   A straight quote becomes “ or ” by its context and by its rank in the paragraph (odd: opening,
   even: closing); when the two disagree both candidates are shown and nothing is applied.
 - ``misplaced-apostrophe``: an apostrophe glued to the front of the next word after a space
-  ("the ministers ’plan") or a detached clitic ("Iraq 's"). A single quote that is closed later in
-  the paragraph is a quotation, not an apostrophe, and is left alone.
+  ("the ministers ’plan") or a detached clitic ("Cairo 's"). A single quote that is closed later in
+  the paragraph is a quotation, not an apostrophe, and is left alone, as is one next to a word of
+  ``nonpossessive`` (function words: "said 'the", "plans 'of" are broken quotations).
 - ``unbalanced-quotes``: a paragraph with an unpaired double quote. A quotation that runs on into
   the next paragraph (which then opens with a quote mark, the news convention) is not reported.
 - ``quote-spacing``: a double quote with its space on the wrong side: a closing quote glued to the
-  next word ('the era, "the expert'), or an opening quote followed by a space ('" The').
+  next word ('the war, "the analyst'), or an opening quote followed by a space ('" The').
 - ``double-space``: two or three spaces between words (runs of four or more are alignment).
 - ``space-before-punctuation``: a space before , . ; : ! ? (not before an ellipsis, a decimal
   such as ".5", a domain such as ".com", or an emoticon).
@@ -54,6 +55,8 @@ _SPACE_BEFORE = regex.compile(
     r"(?:,|\.(?=[\s\"”’')\]]|$)(?![ ]\.)|[!?](?=[\s\"”’')\]]|$)|[;:](?=\s|$))"
 )
 _DOUBLED = regex.compile(r"(?<![.])\.\.(?![./\\\w])|,{2,}|;{2,}|!{2,}|\?{2,}|(?<!\w):{2,}(?!\w)")
+# A line break between two sentences: in text with one paragraph per line, a paragraph break.
+_LINE_BREAK = regex.compile(r"(?<=[.!?:;…\"”’')\]])[ \t]*\n[ \t]*(?=[\p{Lu}\p{N}\"“‘'(\[«—–•*-])")
 _BACKTICK_OR_URL = regex.compile(r"`[^`\n]*`|\b(?:https?://|www\.)\S+")
 
 MODES = (
@@ -99,9 +102,6 @@ def apostrophes(text: str, block: Block) -> list[int]:
     return out
 
 
-_LINE_BREAK = regex.compile(r"(?<=[.!?:;…\"”’')\]])[ \t]*\n[ \t]*(?=[\p{Lu}\p{N}\"“‘'(\[«—–•*-])")
-
-
 def paragraphs(doc: Document) -> list[Block]:
     """Paragraphs for quote matching: blank-line blocks, split further at a line break that
     follows the end of a sentence and precedes a new one (text with one paragraph per line).
@@ -133,7 +133,7 @@ class Typography(Check):
         "detect": Param("str", required=True, choices=MODES),
         "prefer": Param("str", "curly", choices=("curly", "straight"), help="apostrophes/quotes: the style a tie goes to"),
         "nonpossessive": Param(
-            "str_list", [], help="misplaced-apostrophe: words that are never possessive (the, said...)"
+            "str_list", [], help="misplaced-apostrophe: function words, never a possessor or a possessed noun"
         ),
     }
 
@@ -167,7 +167,7 @@ class Typography(Check):
         new = "’" if style == "curly" else "'"
         for i in marks:
             if text[i] != new:
-                word = _WORD_BEFORE.search(text, 0, i).group() + text[i] + _WORD_AFTER.match(text, i + 1).group()
+                word = _WORD_BEFORE.search(text, max(0, i - 41), i).group() + text[i] + _WORD_AFTER.match(text, i + 1).group()
                 found = "curly" if text[i] == "’" else "straight"
                 yield self.replacement(doc, i, i + 1, new, safe=not tie, straight=straight, curly=curly, style=style, found=found, word=word)
 
@@ -205,11 +205,11 @@ class Typography(Check):
                 word, mark, nxt = m.group("w"), m.group("a"), m.group("next")
                 quoted = text[m.end() : m.end() + 1] in ("'", "’")  # the letter 't' in quotes
                 if nxt.casefold() in _CLITICS and not quoted and (nxt.casefold() != "t" or word.casefold().endswith("n")):
-                    new = word + mark + nxt  # "Iraq 's" -> "Iraq's": a detached clitic
+                    new = word + mark + nxt  # "Cairo 's" -> "Cairo's": a detached clitic
                     yield self.replacement(doc, m.start(), m.end(), new, safe=True, apostrophe=mark)
                     continue
-                if word.casefold() in self.nonpossessive or nxt.casefold() in self.elisions:
-                    continue
+                if word.casefold() in self.nonpossessive or nxt.casefold() in self.nonpossessive | self.elisions:
+                    continue  # "said 'the", "plans 'of": a broken quotation, not a possessive
                 if word[:1].isupper() and nxt[:1].isupper():
                     continue  # a name with an initial ayn: Sheikh 'Abd, Imam 'Ali
                 if self._closed_later(text, m.start("a"), block):
@@ -314,7 +314,7 @@ class Typography(Check):
                 edit = self._respace(text, i, role, block)
                 if edit:
                     start, end, new = edit
-                    left = _NONSPACE_BEFORE.search(text, block.start, start).group()
+                    left = _NONSPACE_BEFORE.search(text, max(block.start, start - 13), start).group()
                     right = _NONSPACE_AFTER.match(text, end, block.end).group()
                     yield self.replacement(
                         doc, start, end, new, safe=True, side="closing" if role == "close" else "opening",
@@ -336,7 +336,7 @@ class Typography(Check):
             if before == i:
                 return None
             if _WORDCHAR.match(nxt) and after == i + 1:
-                return before, i + 1, mark + " "  # 'era, "the' -> 'era," the'
+                return before, i + 1, mark + " "  # 'war, "the' -> 'war," the'
             if not _WORDCHAR.match(nxt) and (_WORDCHAR.match(prev) or prev in ".,!?"):
                 return before, i + 1, mark  # 'over ".' -> 'over".'
             return None

@@ -14,10 +14,12 @@ from collections.abc import Sequence
 
 from ..fixer import apply_once
 from ..model import FileResult, Finding, Severity
+from ..scoring import METRICS, WIDTH
 from . import RenderOptions, summarize
 
 SEVERITIES = [s.value for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
 BAR_WIDTH = 160
+METRIC_LABELS = {"bleu": "BLEU", "chrf": "chrF", "ter": "TER"}
 
 
 def csp_hash(source: object) -> str:
@@ -74,11 +76,87 @@ def fixed_tokens(text: str, findings: Sequence[Finding]) -> tuple[str, list[tupl
     return fixed, [t for t in tokens if t[0] != "text" or t[1]], len(applied)
 
 
-def _finding_view(f: Finding, fid: str, file_id: str) -> dict:
+def _num(value: object) -> str:
+    """A score as sacrebleu prints it (one decimal), or "" when there is none."""
+    return f"{value:.{WIDTH}f}" if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
+
+
+def _signed(value: object) -> str:
+    """A change with its sign: +1.5, -6.2, 0.0 (never -0.0)."""
+    text = _num(value)
+    if not text or float(text) == 0:
+        return _num(0.0) if text else ""
+    return text if text.startswith("-") else "+" + text
+
+
+def _metric_names(scores: dict) -> list[str]:
+    """Metrics present in a scores/impact dict, in sacrebleu's order, then any others."""
+    others = sorted(k for k in scores if k not in METRICS and isinstance(scores[k], (dict, int, float)))
+    return [m for m in METRICS if m in scores] + others
+
+
+def _segment_view(f: Finding) -> dict:
+    segment = f.data.get("segment") if isinstance(f.data, dict) else None
+    if not isinstance(segment, dict) or not _num(segment.get("chrf")):
+        return {"score": "", "score_title": "", "low": False}
+    title = f"sentence chrF of line {segment.get('line', f.line)}"
+    if _num(segment.get("bleu")):
+        title += f"; sentence BLEU {_num(segment['bleu'])}"
+    return {"score": _num(segment["chrf"]), "score_title": title, "low": bool(segment.get("low"))}
+
+
+def _scores_view(scores: object) -> dict | None:
+    """A file's document scores against its reference (``extra["scores"]``), ready to show."""
+    if not isinstance(scores, dict):
+        return None
+    metrics = []
+    for m in _metric_names(scores):
+        entry = scores[m]
+        score = entry.get("score") if isinstance(entry, dict) else entry
+        if _num(score):
+            signature = str(entry.get("signature", "")) if isinstance(entry, dict) else ""
+            metrics.append({"id": m, "label": METRIC_LABELS.get(m, m), "score": _num(score), "signature": signature})
+    if not metrics:
+        return None
+    return {"reference": str(scores.get("reference") or ""), "metrics": metrics,
+            "low_lines": [str(n) for n in scores.get("low_lines") or ()]}
+
+
+def _fixed_view(fixed: object) -> dict | None:
+    """What --fix/--fix-to/--diff changed in a file (``extra["fixed"]``), ready to show."""
+    if not isinstance(fixed, dict):
+        return None
+    impact = fixed.get("impact") if isinstance(fixed.get("impact"), dict) else {}
+    change = impact.get("change") if isinstance(impact.get("change"), dict) else {}
+    before, after = impact.get("before"), impact.get("after")
+    delta = impact.get("delta") if isinstance(impact.get("delta"), dict) else {}
+    versus = []
+    if isinstance(before, dict) and isinstance(after, dict):
+        for m in _metric_names(before):
+            if _num(before.get(m)) and _num(after.get(m)):
+                change_m = delta.get(m) if _num(delta.get(m)) else after[m] - before[m]
+                step = float(_num(change_m)) * (-1 if m == "ter" else 1)  # TER is an edit rate: lower is better
+                versus.append({"label": METRIC_LABELS.get(m, m), "before": _num(before[m]), "after": _num(after[m]),
+                               "delta": _signed(change_m), "trend": "better" if step > 0 else "worse" if step < 0 else ""})
+    by_rule = fixed.get("by_rule") if isinstance(fixed.get("by_rule"), dict) else {}
+    return {
+        "count": int(fixed.get("count") or 0),
+        "passes": int(fixed.get("passes") or 0),
+        "by_rule": [{"code": str(c), "count": n} for c, n in by_rule.items()],
+        "change": [{"label": METRIC_LABELS.get(m, m), "score": _num(change[m])}
+                   for m in _metric_names(change) if _num(change[m])],
+        "versus": versus,
+        "error": str(fixed.get("impact_error") or ""),
+    }
+
+
+def _finding_view(f: Finding, fid: str, file_id: str, index: int = 0) -> dict:
     fix = ""
     if f.fix is not None:
         fix = f"{f.fix.applicability.value} fix: {f.fix.title}"
     return {
+        "index": index,
+        **_segment_view(f),
         "id": fid,
         "file": file_id,
         "code": f.code,
@@ -104,8 +182,9 @@ def _token_view(token: tuple, views: list[dict]) -> dict:
 
 def _file_view(index: int, result: FileResult) -> dict:
     file_id = f"file-{index}"
-    views = [_finding_view(f, f"f{index}-{j}", file_id) for j, f in enumerate(result.findings)]
-    view = {"id": file_id, "path": result.path, "error": result.error, "findings": views, "text": result.text is not None}
+    views = [_finding_view(f, f"f{index}-{j}", file_id, j) for j, f in enumerate(result.findings)]
+    view = {"id": file_id, "path": result.path, "error": result.error, "findings": views, "text": result.text is not None,
+            "scores": _scores_view(result.extra.get("scores")), "fix_report": _fixed_view(result.extra.get("fixed"))}
     if result.text is not None:
         tokens = mark_tokens(result.text, [(f.start, f.end) for f in result.findings])
         view["tokens"] = [_token_view(t, views) for t in tokens]
@@ -117,6 +196,22 @@ def _file_view(index: int, result: FileResult) -> dict:
 def _bars(counts: dict[str, int]) -> list[dict]:
     top = max(counts.values(), default=0) or 1
     return [{"label": k, "count": v, "width": round(BAR_WIDTH * v / top) if v else 0} for k, v in counts.items()]
+
+
+def _scoring_summary(files: Sequence[dict]) -> dict | None:
+    """The page header's line about reference scores and fixes, or None when there are neither."""
+    scored = [f for f in files if f["scores"]]
+    fixed = [f for f in files if f["fix_report"]]
+    if not scored and not fixed:
+        return None
+    out = {"scored": len(scored), "files": len(files), "low": 0, "lowest": None,
+           "fixed_files": len(fixed), "fixed": sum(f["fix_report"]["count"] for f in fixed)}
+    out["low"] = sum(1 for f in scored for v in f["findings"] if v["low"])
+    chrf = [(float(m["score"]), f["path"]) for f in scored for m in f["scores"]["metrics"] if m["id"] == "chrf"]
+    if chrf:
+        score, path = min(chrf, key=lambda x: x[0])
+        out["lowest"] = {"score": _num(score), "path": path}
+    return out
 
 
 def render(results: Sequence[FileResult], options: RenderOptions) -> str:
@@ -142,10 +237,12 @@ def render(results: Sequence[FileResult], options: RenderOptions) -> str:
         "category": [(c, n, c) for c, n in sorted(summary["by_category"].items())],
         "code": [(c, per_code[c], f"{c} {names[c]}") for c in sorted(per_code)],
     }
+    files = [_file_view(i, r) for i, r in enumerate(results)]
     return env.get_template("report.html.j2").render(
         version=options.version,
         summary=summary,
-        files=[_file_view(i, r) for i, r in enumerate(results)],
+        files=files,
+        scoring=_scoring_summary(files),
         facets=facets,
         rules=rules,
         severity_bars=_bars(summary["by_severity"]),

@@ -90,7 +90,7 @@ def find_config(start: Path) -> Path | None:
             return own
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _mentions_us(pyproject):
-            tool = _parse(pyproject, _read(pyproject)).get("tool")
+            tool = _parse(_display(pyproject), _read(pyproject)).get("tool")
             if isinstance(tool, dict) and "tqcheck" in tool:
                 return pyproject
     return None

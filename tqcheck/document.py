@@ -12,6 +12,8 @@ from functools import cached_property
 
 import regex
 
+# A word keeps inner apostrophes and hyphens (Qur'an, al-Qaeda) but not a possessive 's.
+WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’‘-](?![sS]\b)[\p{L}\p{M}\d]+)*")
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Characters after which a capital letter is expected: sentence ends, colons, opening
 # brackets and quotes, dashes and list bullets.
@@ -77,6 +79,20 @@ class Document:
         self.text = text
         self.path = path
         self.source = text if source is None else source
+
+    def memo(self, key: str, build):
+        """A derived view of this document (name tokens, say) built once and shared by the
+        checks that need it."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = build(self)
+        return cache[key]
+
+    @cached_property
+    def words(self) -> list[tuple[int, int, str]]:
+        """Every word as (start, end, text), from one pass: checks that look words up in a
+        table share it instead of each scanning the text with its own pattern."""
+        return [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
 
     @cached_property
     def line_starts(self) -> list[int]:

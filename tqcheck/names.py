@@ -98,7 +98,12 @@ class NameToken:
 
 
 def name_tokens(doc: Document) -> list[NameToken]:
-    """Capitalised words outside title-case headings, with article prefixes split off."""
+    """Capitalised words outside title-case headings, with article prefixes split off
+    (computed once per document, shared by the checks that need it)."""
+    return doc.memo("name_tokens", _name_tokens)
+
+
+def _name_tokens(doc: Document) -> list[NameToken]:
     tokens = []
     for m in _TOKEN.finditer(doc.text):
         text = m.group("name")

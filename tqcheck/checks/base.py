@@ -163,6 +163,19 @@ def compile_regex(pattern: str, where: tuple = (), ignorecase: bool = False) -> 
         raise RuleDataError(f"invalid regular expression {pattern!r}: {exc}", where) from None
 
 
+def compile_alternation(items: list[str], template: str, key: str, ignorecase: bool = False) -> regex.Pattern | None:
+    """Compile ``template`` with the items as one alternation. Items are compiled one by one
+    only when the whole fails, to name the bad one: that keeps loading fast."""
+    if not items:
+        return None
+    try:
+        return regex.compile(template.format("|".join(f"(?:{p})" for p in items)), regex.IGNORECASE if ignorecase else 0)
+    except (regex.error, TypeError, ValueError):
+        for i, item in enumerate(items):
+            compile_regex(item, (key, i), ignorecase)
+        return compile_regex(template.format("|".join(f"(?:{p})" for p in items)), (key,), ignorecase)
+
+
 def bounded(alternation: str, nonword: bool = False) -> str:
     """Wrap an alternation so it matches whole words only (unless the rule says ``nonword``)."""
     if nonword:

@@ -18,6 +18,7 @@ import regex
 from ..document import Document
 from ..model import Finding
 from .base import Check, Param, RuleDataError, bounded, match_case
+from .phrases import PhraseTable, is_plain
 
 
 class Consistency(Check):
@@ -49,29 +50,36 @@ class Consistency(Check):
                 if key in self.members and self.members[key][0] != index:
                     raise RuleDataError(f"{member!r} belongs to two sets")
                 self.members[key] = (index, member)
-        literals = sorted(self.members, key=len, reverse=True)
-        alternation = "|".join(r"\s+".join(map(regex.escape, m.split())) for m in literals)
-        self.pattern = regex.compile(bounded(alternation), regex.IGNORECASE)
+        self.phrases = PhraseTable(((m, v) for m, v in self.members.items() if is_plain(m)), ignorecase=True)
+        odd = sorted((m for m in self.members if not is_plain(m)), key=len, reverse=True)
+        alternation = "|".join(r"\s+".join(map(regex.escape, m.split())) for m in odd)
+        self.pattern = regex.compile(bounded(alternation), regex.IGNORECASE) if odd else None
+
+    def _matches(self, doc: Document) -> list[tuple[int, int, tuple[int, str]]]:
+        found = list(self.phrases.find(doc))
+        if self.pattern is not None:
+            for m in self.pattern.finditer(doc.text):
+                found.append((m.start(), m.end(), self.members[" ".join(m.group().casefold().split())]))
+        return sorted(found)
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        uses: dict[int, list[tuple[regex.Match, str]]] = defaultdict(list)
-        for m in self.pattern.finditer(doc.text):
-            index, member = self.members[" ".join(m.group().casefold().split())]
-            uses[index].append((m, member))
+        uses: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for start, end, (index, member) in self._matches(doc):
+            uses[index].append((start, end, member))
         for index, found in uses.items():
             preferred = self.preferred[index]
-            counts = Counter(member for _, member in found)
+            counts = Counter(member for _, _, member in found)
             if self.mode == "mixed":
                 if len(counts) < 2:
                     continue
-                order = list(dict.fromkeys(member for _, member in found))
+                order = list(dict.fromkeys(member for _, _, member in found))
                 target = min(order, key=lambda s: (-counts[s], s != preferred, order.index(s)))
             else:
                 target = preferred
             summary = ", ".join(f"{s} ×{n}" for s, n in counts.most_common())
-            for m, member in found:
+            for start, end, member in found:
                 if member != target:
                     yield self.replacement(
-                        doc, m.start(), m.end(), match_case(m.group(), target), safe=False,
+                        doc, start, end, match_case(doc.text[start:end], target), safe=False,
                         preferred=preferred, spellings=summary, data={"spellings": dict(counts)},
                     )

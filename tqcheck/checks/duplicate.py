@@ -184,7 +184,7 @@ class Duplicate(Check):
                     continue
                 key = (units[i].start, units[i].end, unit.start, unit.end)
                 if key not in memo:  # a one-sentence paragraph is also a sentence: score it once
-                    memo[key] = self.similarity(units[i].text, unit.text)
+                    memo[key] = self.similarity(units[i].text, unit.text, self.threshold)
                 score = memo[key]
                 if score >= self.threshold and (best is None or score > best[1]):
                     best = (i, score, common)
@@ -193,10 +193,14 @@ class Duplicate(Check):
         return found
 
     @staticmethod
-    def similarity(a: str, b: str) -> float:
-        """Sentence-level chrF in both directions; the lower one (a contained passage is not a copy)."""
+    def similarity(a: str, b: str, threshold: float = 0.0) -> float:
+        """Sentence-level chrF in both directions; the lower one (a contained passage is not a
+        copy). The second direction is skipped when the first is already below ``threshold``."""
         chrf = _chrf()
-        return min(chrf.sentence_score(b, [a]).score, chrf.sentence_score(a, [b]).score)
+        first = chrf.sentence_score(b, [a]).score
+        if first < threshold:
+            return first
+        return min(first, chrf.sentence_score(a, [b]).score)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         sentences, paragraphs = self._units(doc)

@@ -14,8 +14,8 @@ stem). A span is reported as a garble of a form when:
 - partly matched tokens keep the order of the form (a reordered subset is another name);
 - British and American spellings (Organisation / Organization, Centre / Center) are one word.
 
-Known names anywhere in the text (an exact gazetteer form, in any case) are never reported,
-even where the span finder cuts them differently.
+A span inside a known name (an exact gazetteer form, in any case) is never reported, even
+where the span finder cuts the name differently.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ class Entities(Check):
         from rapidfuzz.distance import Levenshtein
 
         self._similarity = Levenshtein.normalized_similarity
+        self._alike_cache: dict[tuple[str, str], float] = {}
         self.connectors = {c.casefold() for c in options["connectors"]}
         self.generic = {fold(g) for g in options["generic"]}
         self.min_score = options["min_score"]
@@ -79,12 +80,14 @@ class Entities(Check):
                 self.known.add(tokens)
                 if len(tokens) >= 2:
                     self.forms.append(Form(text, name, tokens))
-                    for token in set(tokens):
+                    # A garble must share a distinctive word (or be a typo of an all-generic
+                    # name), so only those words lead to a form: far fewer comparisons.
+                    keys = {t for t in tokens if t not in self.generic} or set(tokens)
+                    for token in keys:
                         self.index[token[:4]].add(len(self.forms) - 1)
         if not self.forms:
             raise RuleDataError("gazetteer: no multi-word names found", ("gazetteer",))
-        names = {f.text.casefold() for f in self.forms}
-        self.known_names = regex.compile(r"(?<![\p{L}\d])\L<names>(?![\p{L}\d])", regex.IGNORECASE, names=names)
+        self._known_names = None  # compiled on first use: most articles never need it
         connectors = "|".join(regex.escape(c) for c in sorted(self.connectors, key=len, reverse=True))
         self.pattern = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}\d@#/.-]){_CAP}(?:[ \t]+(?:(?:{connectors})[ \t]+)*{_CAP})+(?![\p{{L}}\p{{M}}\d])"
@@ -96,6 +99,12 @@ class Entities(Check):
     def _alike(self, a: str, b: str) -> float:
         if a == b:
             return 1.0
+        cached = self._alike_cache.get((a, b))
+        if cached is None:
+            cached = self._alike_cache[(a, b)] = self._compare(a, b)
+        return cached
+
+    def _compare(self, a: str, b: str) -> float:
         stem = len(os.path.commonprefix((a, b)))
         if stem >= 4 and stem >= 0.6 * min(len(a), len(b)):
             return 0.8  # a shared stem: Money ~ Monetary, Revolution ~ Revolutionary
@@ -103,10 +112,7 @@ class Entities(Check):
         return sim if sim >= self.min_token_similarity else 0.0
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        known_spans = [k.span() for k in self.known_names.finditer(doc.text)]
         for m in self.pattern.finditer(doc.text):
-            if any(a <= m.start() and m.end() <= b for a, b in known_spans):
-                continue  # part of a name the gazetteer knows ("Hayat Tahrir al-Sham")
             best = None
             for start in self._starts(doc, m):
                 tokens = self._tokens(doc.text[start : m.end()])
@@ -115,9 +121,21 @@ class Entities(Check):
                 found = self._best_form(tokens)
                 if found and (best is None or found[1] > best[2]):
                     best = (start, found[0], found[1])
-            if best:
+            if best and not self._inside_known_name(doc.text, best[0], m.end()):
                 start, form, score = best
                 yield self.replacement(doc, start, m.end(), form.canonical, safe=False, data={"score": round(score, 3), "form": form.text})
+
+    def _inside_known_name(self, text: str, start: int, end: int) -> bool:
+        """A span the finder cut out of a longer known name ("Hayat Tahrir" of "Hayat Tahrir
+        al-Sham") is not a garble. Searched only around a would-be finding, which is rare."""
+        if self._known_names is None:
+            names = {f.text.casefold() for f in self.forms}
+            self._known_names = regex.compile(r"(?<![\p{L}\d])\L<names>(?![\p{L}\d])", regex.IGNORECASE, names=names)
+        window = 120
+        for k in self._known_names.finditer(text, max(0, start - window), min(len(text), end + window)):
+            if k.start() <= start and end <= k.end():
+                return True
+        return False
 
     @staticmethod
     def _starts(doc: Document, m: regex.Match) -> list[int]:

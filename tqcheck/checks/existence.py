@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..model import Finding
-from .base import REGEX_TIMEOUT, Check, Param, RuleDataError, bounded, compile_regex
+from .base import REGEX_TIMEOUT, Check, Param, RuleDataError, bounded, compile_alternation, compile_regex
 
 
 class Existence(Check):
@@ -24,10 +24,7 @@ class Existence(Check):
         if not tokens:
             raise RuleDataError("tokens: needs at least one pattern", ("tokens",))
         flags = self.rule.ignorecase
-        for i, token in enumerate(tokens):
-            compile_regex(token, ("tokens", i), flags)
-        alternation = "|".join(f"(?:{t})" for t in tokens)
-        self.pattern = compile_regex(bounded(alternation, self.rule.nonword), ("tokens",), flags)
+        self.pattern = compile_alternation(tokens, bounded("{}", self.rule.nonword), "tokens", flags)
         self.exceptions = [compile_regex(e, ("exceptions", i), flags) for i, e in enumerate(self.rule.exceptions)]
         self.suggest = options["suggest"]
 

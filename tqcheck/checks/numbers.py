@@ -27,7 +27,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from .base import Check, Param, RuleDataError, compile_regex
+from .base import Check, Param, RuleDataError, compile_alternation
 
 # Digit groups separated by single spaces ("555 1234") are phone numbers or codes: not counted.
 _THOUSANDS = regex.compile(
@@ -64,12 +64,7 @@ class Numbers(Check):
             raise RuleDataError("styles: name at least one house style", ("styles",))
 
         def alternation(key: str, template: str):
-            items = options[key]
-            for i, item in enumerate(items):
-                compile_regex(item, (key, i), self.rule.ignorecase)
-            if not items:
-                return None
-            return compile_regex(template.format("|".join(f"(?:{p})" for p in items)), (key,), self.rule.ignorecase)
+            return compile_alternation(options[key], template, key, self.rule.ignorecase)
 
         self.before = alternation("before", r"(?<![\w.])(?:{})[ \t\u00a0]*\Z")
         self.after = alternation("after", r"[ \t\u00a0]*(?:{})(?![\w])")

@@ -1,7 +1,8 @@
 """``substitution``: swap lists (inline ``swap`` and/or a sorted TSV ``swap_file``).
 
-All keys of a rule are compiled into one alternation, longest literal first, so a document
-is scanned once per rule whatever the size of the list. Keys are regular expressions (as in
+Regular-expression keys are compiled into one alternation, so a document is scanned once per
+rule whatever the size of the list; literal lists (``regex: false``) are looked up word by word
+in a table (``phrases.PhraseTable``), longest phrase first. Keys are regular expressions (as in
 Vale) unless the rule says ``regex: false``; replacements may use ``$1``/``\\1`` and may offer
 alternatives separated by ``|`` (several candidates make the fix display-only).
 """
@@ -14,6 +15,7 @@ import regex
 
 from ..document import Document
 from ..model import Applicability, Edit, Finding, Fix
+from .phrases import PhraseTable, is_plain
 from .base import REGEX_TIMEOUT, Check, Param, RuleDataError, bounded, compile_regex, match_case
 
 _DOLLAR_GROUP = regex.compile(r"\$(\d+)")
@@ -41,40 +43,58 @@ class Substitution(Check):
         self.applicability = Applicability(options["applicability"])
         flags = self.rule.ignorecase
         self.exceptions = [compile_regex(e, ("exceptions", i), flags) for i, e in enumerate(self.rule.exceptions)]
+        self.pattern = None
+        self.phrases = None
         if self.is_regex:
             self.entries = []
             for key, value, where in entries:
                 pattern = compile_regex(bounded(key, self.rule.nonword), where, flags)
                 self.entries.append((pattern, _DOLLAR_GROUP.sub(r"\\\1", value)))
             alternation = "|".join(f"(?:{key})" for key, _, _ in entries)
-        else:
-            self.table = {self._key(k): v for k, v, _ in entries}
-            literals = sorted({k for k, _, _ in entries}, key=lambda k: (-len(k), k))
-            alternation = "|".join(r"\s+".join(map(regex.escape, k.split())) for k in literals)
-        self.pattern = compile_regex(bounded(alternation, self.rule.nonword), ("swap",), flags)
+            self.pattern = compile_regex(bounded(alternation, self.rule.nonword), ("swap",), flags)
+            return
+        # Literal lists: plain phrases are looked up word by word; only odd ones need a pattern.
+        self.table = {self._key(k): v for k, v, _ in entries}
+        plain = [(k, v) for k, v, _ in entries if is_plain(k) and not self.rule.nonword]
+        self.phrases = PhraseTable(plain, self.rule.ignorecase)
+        odd = sorted({k for k, _, _ in entries} - {k for k, _ in plain}, key=lambda k: (-len(k), k))
+        if odd:
+            alternation = "|".join(r"\s+".join(map(regex.escape, k.split())) for k in odd)
+            self.pattern = compile_regex(bounded(alternation, self.rule.nonword), ("swap",), flags)
 
     def _key(self, text: str) -> str:
         text = _normal(text)
         return text.casefold() if self.rule.ignorecase else text
 
     def _replacement(self, doc: Document, m: regex.Match) -> str:
-        if not self.is_regex:
-            return self.table[self._key(m.group())]
         for pattern, template in self.entries:
             km = pattern.match(doc.text, m.start(), timeout=REGEX_TIMEOUT)
             if km and km.end() == m.end():
                 return km.expand(template)
         return ""  # unreachable: the alternation matched one of the entries
 
+    def _matches(self, doc: Document) -> list[tuple[int, int, str]]:
+        """(start, end, replacement template) of every listed key in the text, in order."""
+        found = []
+        if self.phrases is not None:
+            found.extend(self.phrases.find(doc))
+        if self.pattern is not None:
+            for m in self.pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
+                value = self._replacement(doc, m) if self.is_regex else self.table[self._key(m.group())]
+                found.append((m.start(), m.end(), value))
+        return sorted(found, key=lambda f: (f[0], -f[1]))
+
     def run(self, doc: Document) -> Iterator[Finding]:
-        for m in self.pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
-            matched = m.group()
-            if not matched or any(e.fullmatch(matched, timeout=REGEX_TIMEOUT) for e in self.exceptions):
+        taken = 0
+        for start, end, value in self._matches(doc):
+            matched = doc.text[start:end]
+            if start < taken or not matched or any(e.fullmatch(matched, timeout=REGEX_TIMEOUT) for e in self.exceptions):
                 continue
-            candidates = [match_case(matched, c.strip()) for c in self._replacement(doc, m).split("|")]
+            candidates = [match_case(matched, c.strip()) for c in value.split("|")]
             candidates = [c for c in dict.fromkeys(candidates) if c != matched]
             if not candidates:
                 continue
+            taken = end
             applicability = self.applicability if len(candidates) == 1 else Applicability.DISPLAY
-            fix = Fix(f"Replace with '{candidates[0]}'", (Edit(m.start(), m.end(), candidates[0]),), applicability)
-            yield self.finding(doc, m.start(), m.end(), candidates, fix)
+            fix = Fix(f"Replace with '{candidates[0]}'", (Edit(start, end, candidates[0]),), applicability)
+            yield self.finding(doc, start, end, candidates, fix)

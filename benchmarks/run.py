@@ -1,0 +1,509 @@
+"""Measure tqcheck: start-up, throughput against a floor, scaling, memory, --jobs, and the growth
+of the name-variant and near-duplicate checks with article length.
+
+    .venv/bin/python benchmarks/run.py                 # the full run (about 3-6 minutes)
+    .venv/bin/python benchmarks/run.py --quick         # a smaller run, for a first look
+    .venv/bin/python benchmarks/run.py --profile       # also: import times and a cProfile
+    .venv/bin/python benchmarks/run.py --update-readme # write the figures into README.md
+
+Everything is measured in one run, on corpora generated for it (benchmarks/corpus.py, seed 0)
+in a temporary folder. The tqcheck under test is the console script next to sys.executable,
+run as a whole process from the repository root, with ``--no-report``; its output goes to a
+discarded pipe (never ``-o /dev/null``: tqcheck writes reports atomically, through a temporary
+file and a rename, and a rename onto /dev/null replaces the device when run as root). The floor
+is computed in this process: read, decode and one ``finditer`` pass of a 50-alternative
+``regex`` pattern over the same files. Results are printed as a table and written to
+benchmarks/results.json. See benchmarks/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+import corpus  # noqa: E402
+
+TQCHECK = str(Path(sys.executable).parent / "tqcheck")
+RESULTS = HERE / "results.json"
+README = HERE / "README.md"
+
+# The floor's pattern: 50 words and phrases of a substitution list for MT calques in Arabic news
+# (case-sensitive, whole words). Its cost is what any tool pays to look at every byte once.
+FLOOR_WORDS = [
+    "in this regard", "on the one hand", "on the other hand", "noting that", "indicating that",
+    "pointing out that", "stressing that", "confirming that", "adding that", "in turn",
+    "for his part", "for her part", "in light of", "within the framework of", "in the context of",
+    "with regard to", "the aforementioned", "the concerned authorities", "the competent authorities",
+    "the occupation forces", "the Zionist entity", "His Excellency", "His Eminence",
+    "the brotherly country", "the sisterly country", "Popular Crowd", "Party of God",
+    "Army of the Guardians", "Sheikhdom", "Apparatus", "Anatolia Agency", "Brookings Foundation",
+    "Coordinative Framework", "Conquest Alliance", "the organization", "deep connotations",
+    "Last January", "Last February", "Last March", "Last April", "Last May", "Last June",
+    "Last July", "Last August", "Last September", "Last October", "Last November",
+    "Last December", "the martyr", "(Networking sites)",
+]
+assert len(FLOOR_WORDS) == 50 and len(set(FLOOR_WORDS)) == 50
+
+
+def floor_pattern():
+    import regex
+
+    return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in FLOOR_WORDS) + r")(?!\w)")
+
+
+# --------------------------------------------------------------------------------------------
+# Measuring
+# --------------------------------------------------------------------------------------------
+
+
+class ChildFailed(RuntimeError):
+    pass
+
+
+def run_child(args: list[str], ok=(0, 1)) -> tuple[float, int]:
+    """Run ``tqcheck args`` from the repository root; return (wall seconds, peak RSS in KiB of
+    the process and the workers it waited for, from wait4: exact for this one child)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PYTHONPROFILEIMPORTTIME")}
+    env["NO_COLOR"] = "1"
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([TQCHECK, *args], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in ok:
+            err.seek(0)
+            raise ChildFailed(f"tqcheck {' '.join(args)} exited {proc.returncode}: {err.read().decode(errors='replace')[-2000:]}")
+    return wall, usage.ru_maxrss
+
+
+def repeat_child(args: list[str], times: int, warmup: int = 0) -> dict:
+    for _ in range(warmup):
+        run_child(args)
+    walls, rss = [], []
+    for _ in range(times):
+        wall, peak = run_child(args)
+        walls.append(wall)
+        rss.append(peak)
+    return {"median_s": statistics.median(walls), "runs_s": [round(w, 4) for w in walls], "peak_rss_kib": max(rss)}
+
+
+def help_text(args: list[str]) -> str:
+    out = subprocess.run([TQCHECK, *args], cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    return out.stdout + out.stderr
+
+
+def txt_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.txt"))
+
+
+def floor_pass(files: list[Path], pattern) -> int:
+    count = 0
+    for path in files:
+        with open(path, "rb") as fh:
+            text = fh.read().decode("utf-8")
+        for _ in pattern.finditer(text):
+            count += 1
+    return count
+
+
+def measure_floor(files: list[Path], times: int) -> dict:
+    pattern = floor_pattern()
+    floor_pass(files, pattern)  # warm the page cache and the pattern
+    walls, matches = [], 0
+    for _ in range(times):
+        t0 = time.perf_counter()
+        matches = floor_pass(files, pattern)
+        walls.append(time.perf_counter() - t0)
+    return {"median_s": statistics.median(walls), "runs_s": [round(w, 5) for w in walls], "matches": matches}
+
+
+def measure_growth(scales: tuple[int, ...], times: int) -> dict:
+    """Time TQ401 (name-variants) and TQ710 (translated-twice) on one article of growing length,
+    each on a fresh Document (so the time includes the document analysis the check asks for)."""
+    from tqcheck.document import Document
+    from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule
+
+    texts = {s: corpus.long_article(s) for s in scales}
+    out = {"chars": {str(s): len(t) for s, t in texts.items()}}
+    for code, name in (("TQ401", "name-variants"), ("TQ710", "translated-twice")):
+        check = load_rule(DEFAULT_RULES_DIR / f"{name}.yml")
+        list(check.run(Document(corpus.long_article(1, seed=99))))  # lazy imports, caches
+        rows = {}
+        for scale, text in texts.items():
+            walls, found = [], 0
+            for _ in range(times):
+                doc = Document(text)
+                t0 = time.perf_counter()
+                found = len(list(check.run(doc)))
+                walls.append(time.perf_counter() - t0)
+            rows[str(scale)] = {"median_s": statistics.median(walls), "findings": found}
+        out[code] = rows
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The machine and the code measured
+# --------------------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    info = {"nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+            "cpu_count": os.cpu_count(), "python": platform.python_version(),
+            "implementation": platform.python_implementation(), "platform": platform.platform()}
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        info["cpu"] = re.search(r"^model name\s*:\s*(.*)$", cpuinfo, re.M).group(1).strip()
+    except (OSError, AttributeError):
+        info["cpu"] = platform.processor() or "unknown"
+    try:
+        kib = int(re.search(r"^MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text(), re.M).group(1))
+        info["memory_gib"] = round(kib / 2**20, 1)
+    except (OSError, AttributeError):
+        info["memory_gib"] = None
+    return info
+
+
+def commit() -> str:
+    """The checked-out commit, read from .git (no git command is run)."""
+    git = ROOT / ".git"
+    try:
+        head = (git / "HEAD").read_text().strip()
+        if not head.startswith("ref: "):
+            return head[:10]
+        ref = head[5:]
+        if (git / ref).is_file():
+            return (git / ref).read_text().strip()[:10]
+        for line in (git / "packed-refs").read_text().splitlines():
+            if line.endswith(" " + ref):
+                return line.split()[0][:10]
+    except OSError:
+        pass
+    return "unknown"
+
+
+def tree_fingerprint() -> str:
+    """A hash of tqcheck/ and rules/ as measured (the working tree may differ from the commit)."""
+    h = hashlib.sha256()
+    for folder in ("tqcheck", "rules"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
+
+
+def load() -> tuple[float, float, float]:
+    try:
+        return os.getloadavg()
+    except OSError:
+        return (0.0, 0.0, 0.0)
+
+
+# --------------------------------------------------------------------------------------------
+# The run
+# --------------------------------------------------------------------------------------------
+
+
+def row(name, value, unit, target=None, passed=None, note=""):
+    return {"name": name, "value": value, "unit": unit, "target": target, "pass": passed, "note": note}
+
+
+def fmt(value, unit) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        if unit == "s" and value < 1:
+            return f"{value * 1000:.0f} ms"
+        if unit == "s":
+            return f"{value:.2f} s"
+        if unit == "x":
+            return f"{value:.2f}x"
+        if unit == "MiB":
+            return f"{value:.1f} MiB"
+        return f"{value:.2f} {unit}".strip()
+    return f"{value} {unit}".strip()
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run(args) -> dict:
+    if not Path(TQCHECK).exists():
+        sys.exit(f"no console script at {TQCHECK}: run with the venv's python (.venv/bin/python benchmarks/run.py)")
+    quick = args.quick
+    n_main = 100 if quick else 500
+    n_small = n_main // 10
+    n_large = n_main * 10
+    reps = args.repeat or 3
+    cold_reps = args.cold_repeat or (5 if quick else 7)
+    scales = (1, 4) if quick else (1, 4, 16)
+    started = time.strftime("%Y-%m-%d %H:%M:%S %z")
+    load_before = load()
+
+    check_help = help_text(["check", "--help"])
+    has_jobs = "--jobs" in check_help
+    isolated = ["--isolated"] if "--isolated" in check_help else []
+
+    def check_args(folder: Path, jobs: int | None = 1) -> list[str]:
+        extra = ["--jobs", str(jobs)] if has_jobs and jobs is not None else []
+        return ["check", str(folder), "--no-report", "--format", "json", *isolated, *extra]
+
+    tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="tqcheck-bench-"))
+    try:
+        log(f"generating corpora of {n_small} and {n_main} articles (seed {args.seed}) in {tmp}")
+        t0 = time.perf_counter()
+        small, main = tmp / f"c{n_small}", tmp / f"c{n_main}"
+        corpus.generate(n_small, args.seed, small)
+        corpus.generate(n_main, args.seed, main)
+        one = tmp / "c1"
+        one.mkdir(exist_ok=True)
+        shutil.copy(main / "article_00000.txt", one)
+        gen_s = time.perf_counter() - t0
+        main_files = txt_files(main)
+        main_bytes = sum(p.stat().st_size for p in main_files)
+
+        raw: dict = {}
+        log(f"tqcheck --help x{cold_reps}")
+        raw["help"] = repeat_child(["--help"], cold_reps, warmup=1)
+        log(f"tqcheck seeds/ --no-report x{cold_reps}")
+        raw["cold_seeds"] = repeat_child(["seeds/", "--no-report"], cold_reps, warmup=1)
+        log(f"tqcheck check <1 article> x{reps}")
+        raw["one_article"] = repeat_child(check_args(one), reps, warmup=1)
+        log(f"floor over {n_main} articles x5")
+        raw["floor_main"] = measure_floor(main_files, 5)
+
+        # Throughput (--jobs 1) and --jobs 2, interleaved so that background load hits both alike.
+        jobs_ok = has_jobs and (machine()["nproc"] or 1) >= 2
+        log(f"tqcheck check <{n_main} articles> x{reps}" + (" (interleaved with --jobs 2)" if jobs_ok else ""))
+        walls1, walls2, rss1 = [], [], []
+        for _ in range(reps):
+            wall, peak = run_child(check_args(main, 1))
+            walls1.append(wall)
+            rss1.append(peak)
+            if jobs_ok:
+                walls2.append(run_child(check_args(main, 2))[0])
+        raw["check_main"] = {"median_s": statistics.median(walls1), "runs_s": [round(w, 3) for w in walls1], "peak_rss_kib": max(rss1)}
+        if jobs_ok:
+            raw["check_main_jobs2"] = {"median_s": statistics.median(walls2), "runs_s": [round(w, 3) for w in walls2]}
+
+        # Linearity: 10x the corpus. The large corpus only when one run fits in ~3 minutes.
+        predicted = raw["check_main"]["median_s"] * 10
+        use_large = args.large == "yes" or (args.large == "auto" and predicted <= 180)
+        if use_large:
+            lo_n, hi_n = n_main, n_large
+            large = tmp / f"c{n_large}"
+            log(f"generating {n_large} articles; tqcheck check <{n_large} articles> x{reps} (~{predicted:.0f} s each)")
+            corpus.generate(n_large, args.seed, large)
+            raw["check_large"] = repeat_child(check_args(large), reps)
+            lo, hi = raw["check_main"], raw["check_large"]
+            raw["linearity_note"] = f"{n_large} vs {n_main} articles"
+        else:
+            lo_n, hi_n = n_small, n_main
+            log(f"tqcheck check <{n_small} articles> x{reps} (linearity: {n_small} vs {n_main}; "
+                f"{n_large} articles would take ~{predicted:.0f} s a run)")
+            raw["check_small"] = repeat_child(check_args(small), reps)
+            lo, hi = raw["check_small"], raw["check_main"]
+            raw["linearity_note"] = (f"{n_main} vs {n_small} articles: one run over {n_large} would take "
+                                     f"~{predicted:.0f} s here, so the smaller pair was used")
+
+        log(f"TQ401 / TQ710 on one article at {', '.join(f'{s}x' for s in scales)}")
+        raw["growth"] = measure_growth(scales, reps)
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    # ---- figures and targets ----
+    m = raw["check_main"]["median_s"]
+    floor = raw["floor_main"]["median_s"]
+    fixed = raw["one_article"]["median_s"]
+    rows = [
+        row("cold start: tqcheck seeds/ --no-report", raw["cold_seeds"]["median_s"], "s", "< 0.3 s",
+            raw["cold_seeds"]["median_s"] < 0.3, f"median of {cold_reps}"),
+        row("tqcheck --help", raw["help"]["median_s"], "s", "< 0.15 s", raw["help"]["median_s"] < 0.15, f"median of {cold_reps}"),
+        row(f"check {n_main} articles (whole process, --jobs 1)", m, "s", None, None, f"median of {reps}; {main_bytes / 1e6:.2f} MB"),
+        row("  throughput", round(main_bytes / 1e6 / m, 3), "MB/s"),
+        row("  per article", round(m / n_main * 1000, 1), "ms"),
+        row("  per article, start-up excluded", round((m - fixed) / (n_main - 1) * 1000, 1), "ms", None, None,
+            f"(t{n_main} - t1) / {n_main - 1}; start-up + 1 article = {fixed:.2f} s"),
+        row(f"floor: read + decode + 50-word regex pass, {n_main} articles", floor, "s", None, None,
+            f"{main_bytes / 1e6 / floor:.1f} MB/s, {raw['floor_main']['matches']} matches"),
+        row("check / floor (whole process)", round(m / floor, 1), "x", "<= 3x", m / floor <= 3),
+        row("check / floor (start-up excluded)", round((m - fixed) / floor, 1), "x", None, None, "information"),
+    ]
+    lin = hi["median_s"] / lo["median_s"]
+    lin_net = (hi["median_s"] - fixed) / max(lo["median_s"] - fixed, 1e-9)
+    rows.append(row(f"linearity: t({hi_n}) / t({lo_n})", round(lin, 2), "x", "<= 11x", lin <= 11,
+                    f"{lo['median_s']:.2f} s -> {hi['median_s']:.2f} s; start-up excluded {lin_net:.2f}x"))
+    mem_lo, mem_hi = lo["peak_rss_kib"] / 1024, hi["peak_rss_kib"] / 1024
+    rows.append(row(f"peak RSS, {lo_n} -> {hi_n} articles", round(mem_hi, 1), "MiB", "growth <= 10%",
+                    mem_hi <= mem_lo * 1.10, f"{mem_lo:.1f} -> {mem_hi:.1f} MiB (+{(mem_hi / mem_lo - 1) * 100:.0f}%)"))
+    if raw.get("check_main_jobs2"):
+        j2 = raw["check_main_jobs2"]["median_s"]
+        rows.append(row("--jobs 2 speed-up over --jobs 1", round(m / j2, 2), "x", ">= 1.7x", m / j2 >= 1.7,
+                        f"{m:.2f} s -> {j2:.2f} s, {machine()['nproc']} CPUs"))
+    else:
+        why = "tqcheck check --help does not list --jobs" if not has_jobs else "fewer than 2 CPUs"
+        rows.append(row("--jobs 2 speed-up over --jobs 1", None, "x", ">= 1.7x", None, f"n/a: {why}"))
+    g = raw["growth"]
+    top = str(scales[-1])
+    for code in ("TQ401", "TQ710"):
+        t1, tn = g[code]["1"]["median_s"], g[code][top]["median_s"]
+        ratio = tn / t1
+        limit = scales[-1] * 1.5
+        detail = ", ".join(f"{s}x {g[code][str(s)]['median_s'] * 1000:.1f} ms ({g[code][str(s)]['findings']} found)" for s in scales)
+        rows.append(row(f"{code} growth, 1x -> {top}x article length", round(ratio, 1), "x",
+                        f"<= {limit:g}x (near-linear)", ratio <= limit, detail))
+
+    return {
+        "started": started, "machine": machine(), "commit": commit(), "tree": tree_fingerprint(),
+        "load_average": {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in load()]},
+        "settings": {"quick": quick, "seed": args.seed, "articles": n_main, "bytes": main_bytes,
+                     "repeat": reps, "cold_repeat": cold_reps, "corpus_generation_s": round(gen_s, 2),
+                     "tqcheck": TQCHECK, "jobs_flag": has_jobs, "linearity": raw["linearity_note"],
+                     "floor_pattern": [*FLOOR_WORDS]},
+        "rows": rows, "raw": raw,
+    }
+
+
+def table(results: dict) -> str:
+    lines = [("measurement", "value", "target", "result")]
+    for r in results["rows"]:
+        result = "" if r["pass"] is None and r["target"] is None else ("n/a" if r["pass"] is None else ("pass" if r["pass"] else "FAIL"))
+        lines.append((r["name"], fmt(r["value"], r["unit"]), r["target"] or "", result))
+    widths = [max(len(x[i]) for x in lines) for i in range(4)]
+    out = ["  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines]
+    out.insert(1, "  ".join("-" * w for w in widths))
+    notes = [f"  {r['name'].strip()}: {r['note']}" for r in results["rows"] if r["note"]]
+    return "\n".join(out) + "\n\nnotes:\n" + "\n".join(notes) + "\n"
+
+
+def markdown(results: dict) -> str:
+    mach, s = results["machine"], results["settings"]
+    out = [f"Measured {results['started']} on commit `{results['commit']}` (working tree `{results['tree']}`), "
+           f"{s['articles']} articles ({s['bytes'] / 1e6:.2f} MB), seed {s['seed']}"
+           f"{', --quick' if s['quick'] else ''}.",
+           "",
+           f"Machine: {mach['cpu']}, {mach['nproc']} CPUs, {mach['memory_gib']} GiB memory, "
+           f"{mach['implementation']} {mach['python']}, {mach['platform']}. Load average "
+           f"{results['load_average']['before'][0]} before, {results['load_average']['after'][0]} after.",
+           "",
+           "| measurement | value | target | result |", "| --- | --- | --- | --- |"]
+    for r in results["rows"]:
+        result = "" if r["pass"] is None and r["target"] is None else ("n/a" if r["pass"] is None else ("pass" if r["pass"] else "**FAIL**"))
+        name = r["name"].strip()
+        name = ("&nbsp;&nbsp;" + name) if r["name"].startswith("  ") else name
+        out.append(f"| {name} | {fmt(r['value'], r['unit'])} | {r['target'] or ''} | {result} |")
+    out.append("")
+    out.append(f"Linearity: {s['linearity']}.")
+    out += [""] + [f"- {r['name'].strip()}: {r['note']}" for r in results["rows"] if r["note"]]
+    return "\n".join(out) + "\n"
+
+
+def update_readme(results: dict) -> None:
+    text = README.read_text(encoding="utf-8")
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    if start not in text or end not in text:
+        sys.exit(f"{README} has no {start} ... {end} section")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    README.write_text(head + start + "\n" + markdown(results) + end + tail, encoding="utf-8")
+    log(f"updated {README}")
+
+
+# --------------------------------------------------------------------------------------------
+# Where the time goes
+# --------------------------------------------------------------------------------------------
+
+
+def profile(top: int = 10) -> str:
+    """Import times of ``tqcheck --help`` and cProfile of checking one article in a fresh
+    process (the top ``top`` cumulative entries under tqcheck/)."""
+    import pstats
+
+    out = []
+    proc = subprocess.run([sys.executable, "-X", "importtime", TQCHECK, "--help"], cwd=ROOT, capture_output=True, text=True)
+    rows = []
+    for line in proc.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
+        if m:
+            rows.append((int(m.group(2)), int(m.group(1)), len(m.group(3)) // 2, m.group(4)))
+    out.append(f"python -X importtime tqcheck --help: top {top} imports by cumulative time")
+    for cum, self_, depth, name in sorted(rows, reverse=True)[:top]:
+        out.append(f"  {cum / 1000:8.1f} ms cumulative  {self_ / 1000:7.1f} ms self  {'  ' * min(depth, 6)}{name}")
+    tmp = Path(tempfile.mkdtemp(prefix="tqcheck-prof-"))
+    try:
+        corpus.generate(1, 0, tmp / "one")
+        prof = tmp / "check.prof"
+        subprocess.run([sys.executable, "-m", "cProfile", "-o", str(prof), TQCHECK, "check", str(tmp / "one"), "--no-report"],
+                       cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_COLOR": "1"})
+        stats = pstats.Stats(str(prof))
+        total = stats.total_tt
+        entries = []
+        for (filename, line, func), (cc, nc, tt, ct, callers) in stats.stats.items():
+            if f"{os.sep}tqcheck{os.sep}" in filename and ".venv" not in filename:
+                entries.append((ct, tt, nc, f"{Path(filename).relative_to(ROOT) if ROOT in Path(filename).parents else filename}:{line}({func})"))
+        out.append(f"\ncProfile, tqcheck check <one 5 KB article> in a fresh process ({total:.2f} s profiled): "
+                   f"top {top} cumulative under tqcheck/")
+        for ct, tt, nc, where in sorted(entries, reverse=True)[:top]:
+            out.append(f"  {ct:7.3f} s cumulative  {tt:7.3f} s own  {nc:7d} calls  {where}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="100 articles (10 for linearity), growth 1x/4x: a first look")
+    ap.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    ap.add_argument("--repeat", type=int, default=0, help="runs per measurement, median reported (default 3)")
+    ap.add_argument("--cold-repeat", type=int, default=0, help="runs for --help and cold start (default 7; 5 with --quick)")
+    ap.add_argument("--large", choices=("auto", "yes", "no"), default="auto",
+                    help="linearity on 10x the main corpus: auto = only if one run is predicted under ~3 minutes")
+    ap.add_argument("--keep", metavar="DIR", help="generate the corpora into DIR and keep them")
+    ap.add_argument("--json", metavar="FILE", default=str(RESULTS), help=f"where to write the results (default {RESULTS.relative_to(ROOT)})")
+    ap.add_argument("--update-readme", action="store_true", help="write the figures into benchmarks/README.md")
+    ap.add_argument("--profile", action="store_true", help="also print import times and a cProfile of one article")
+    ap.add_argument("--from-json", metavar="FILE", help="do not measure: print (and with --update-readme, write) FILE's results")
+    args = ap.parse_args()
+    if args.repeat and args.repeat < 3:
+        ap.error("--repeat must be at least 3 (figures are medians)")
+    if args.from_json:
+        results = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
+    else:
+        try:
+            results = run(args)
+        except ChildFailed as exc:
+            sys.exit(f"benchmark aborted: {exc}")
+        Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        log(f"wrote {args.json}")
+    mach = results["machine"]
+    print(f"tqcheck at {results['commit']} (tree {results['tree']}); {mach['cpu']}, {mach['nproc']} CPUs, "
+          f"{mach['memory_gib']} GiB, Python {mach['python']}; load average {results['load_average']['before'][0]} "
+          f"-> {results['load_average']['after'][0]}\n")
+    print(table(results))
+    if args.update_readme:
+        update_readme(results)
+    if args.profile:
+        print(profile())
+
+
+if __name__ == "__main__":
+    main()

@@ -50,6 +50,7 @@ class Form:
     text: str  # the form as written in the gazetteer (a name or an alias)
     canonical: str
     tokens: tuple[str, ...]  # folded content tokens
+    stems: frozenset[str] = frozenset()  # first four letters of each token, for a cheap pre-check
 
 
 class Entities(Check):
@@ -79,7 +80,7 @@ class Entities(Check):
                 tokens = self._tokens(text)
                 self.known.add(tokens)
                 if len(tokens) >= 2:
-                    self.forms.append(Form(text, name, tokens))
+                    self.forms.append(Form(text, name, tokens, frozenset(t[:4] for t in tokens)))
                     # A garble must share a distinctive word (or be a typo of an all-generic
                     # name), so only those words lead to a form: far fewer comparisons.
                     keys = {t for t in tokens if t not in self.generic} or set(tokens)
@@ -151,9 +152,12 @@ class Entities(Check):
 
     def _best_form(self, tokens: tuple[str, ...]) -> tuple[Form, float] | None:
         candidates = sorted({i for t in tokens for i in self.index.get(t[:4], ())})
+        stems = {t[:4] for t in tokens}
         best = None
         for i in candidates:
             form = self.forms[i]
+            if len(form.stems & stems) < 2:
+                continue  # two words at least must match, and matching words share their start
             score = self._score(form.tokens, tokens)
             if score is not None and (best is None or score > best[1]):
                 best = (form, score)

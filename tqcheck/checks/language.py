@@ -181,10 +181,11 @@ class Language(Check):
 
     def candidate_words(self, sentence: str) -> list[str] | None:
         """The words langdetect should see, or None when the sentence cannot be foreign."""
-        letters = regex.findall(r"\p{L}", sentence)
-        foreign = sum(1 for ch in letters if not self.expected.match(ch))
-        if not letters or foreign * 2 > len(letters):
-            return None  # another script: the script rule's business
+        if self.foreign.search(sentence):  # rare: count letters only when another script appears
+            letters = regex.findall(r"\p{L}", sentence)
+            foreign = sum(1 for ch in letters if not self.expected.match(ch))
+            if not letters or foreign * 2 > len(letters):
+                return None  # another script: the script rule's business
         cleaned = _URL.sub(" ", sentence)
         tokens = _WORD.findall(cleaned)
         words = []
@@ -206,6 +207,8 @@ class Language(Check):
     def _languages(self, doc: Document) -> Iterator[Finding]:
         flagged: list[tuple[int, int, int, str, float]] = []
         for block_no, start, end, sentence in self._pieces(doc):
+            if doc.in_heading(start):
+                continue  # a headline has few function words and misleads langdetect
             words = self.candidate_words(sentence)
             if words is None:
                 continue

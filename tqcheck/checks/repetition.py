@@ -43,6 +43,8 @@ class Repetition(Check):
 
     def compile(self, options: dict) -> None:
         self.detect = options["detect"]
+        self.max_words = options["max_words"]
+        self.joiners = {t.casefold() for t in options["tokens"]}
         self.exceptions = {" ".join(e.split()).casefold() for e in self.rule.exceptions}
         if options["max_words"] < 1 or options["max_gap"] < 0:
             raise RuleDataError("max_words must be at least 1 and max_gap at least 0")
@@ -66,8 +68,42 @@ class Repetition(Check):
                 rf"(?P<echo>[ \t\u00a0]*\((?P=a)\))"
             )
 
+    def _matches(self, doc: Document) -> Iterator[regex.Match]:
+        """Matches of the mode's pattern. Doubles and echoes need a repeated word, so the
+        pattern is tried only where the document's words repeat (a cheap list scan) instead
+        of at every position of the text."""
+        if self.detect not in ("doubled", "echo"):
+            yield from self.pattern.finditer(doc.text)
+            return
+        words = doc.words
+        folded = [w[2].casefold() for w in words]
+        taken = 0
+        for start in self._candidates(folded, words):
+            if start < taken:
+                continue
+            m = self.pattern.match(doc.text, start)
+            if m:
+                taken = m.end()
+                yield m
+
+    def _candidates(self, folded: list[str], words: list) -> Iterator[int]:
+        n = len(folded)
+        if self.detect == "doubled":
+            for i in range(n):
+                for size in range(1, self.max_words + 1):
+                    if i + size < n and folded[i] == folded[i + size]:
+                        yield words[i][0]
+                        break
+            return
+        for j in range(1, n - 1):
+            if folded[j] in self.joiners:
+                for back in (1, 2):  # "March Last March", "October 2019 last October"
+                    if j - back >= 0 and folded[j - back] == folded[j + 1]:
+                        yield words[j - back][0]
+                        break
+
     def run(self, doc: Document) -> Iterator[Finding]:
-        for m in self.pattern.finditer(doc.text, overlapped=False):
+        for m in self._matches(doc):
             kept = m.group("x") + ((m.group("n") or "") if self.detect == "echo" else "")
             if " ".join(m.group().split()).casefold() in self.exceptions:
                 continue

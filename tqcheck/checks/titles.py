@@ -64,10 +64,12 @@ class Titles(Check):
         honorifics = "|".join(regex.escape(h.rstrip(".")) for h in options["honorifics"]) or "(?!)"
         qualifiers = "|".join(regex.escape(q) for q in options["qualifiers"]) or "(?!)"
         self.pattern = regex.compile(
-            rf"(?P<qualifier>\b(?i:{qualifiers})[\s-]+(?:\p{{Lu}}[\p{{L}}-]*\s+)?)?"
             rf"(?<![\p{{L}}-])(?P<title>{titles})\s+(?:(?:{honorifics})\.?\s+)?"
             rf"(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)?{_NAME}){{0,3}})(?![\p{{L}}\p{{M}}])"
         )
+        # "former US President X": a qualifier, maybe a nationality, right before the title
+        self.qualified = regex.compile(rf"\b(?i:{qualifiers})[\s-]+(?:\p{{Lu}}[\p{{L}}-]*\s+)?\Z")
+        self.first_words = {t.split()[0] for t in options["titles"]}
         self.distinct = {d.casefold() for d in options["distinct"]}
 
     def run(self, doc: Document) -> Iterator[Finding]:
@@ -79,8 +81,16 @@ class Titles(Check):
     # -- conflicting titles -------------------------------------------------------------
     def _mentions(self, doc: Document) -> list[Mention]:
         out = []
-        for m in self.pattern.finditer(doc.text):
-            if m.group("qualifier"):
+        text = doc.text
+        taken = 0
+        for start, _end, word in doc.words:  # titles start with a listed word: try only there
+            if word not in self.first_words or start < taken:
+                continue
+            m = self.pattern.match(text, start)
+            if not m:
+                continue
+            taken = m.end()
+            if self.qualified.search(text, max(0, start - 40), start):
                 continue
             names = m.group("name").split()
             surname = _POSSESSIVE.sub("", regex.sub(rf"^{ARTICLE}", "", names[-1]))

@@ -62,3 +62,20 @@ def test_seed_artifacts_are_each_reported_once_with_the_right_fix(cli):
     isis = found("TQ104", "ISIS terrorism (ISIS)")
     assert isis["suggestions"] == ["ISIS terrorism"]
     assert isis["fix"]["applicability"] == "safe"
+
+
+def test_offsets_stay_exact_on_crlf_and_astral_plane_text(cli, tmp_path):
+    """The seed written with CRLF newlines and characters outside the BMP in front of every
+    paragraph: each finding still points at its text, and lines/columns count code points."""
+    text = (SEEDS / "000_ea917293e2d5b792.txt").read_text(encoding="utf-8")
+    mangled = "\r\n".join(("𝐀🙂 " + line) if line else line for line in text.split("\n"))
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(mangled.encode("utf-8"))
+    findings = json.loads(cli(path, "--format", "json", "--no-report").stdout)["files"][0]["findings"]
+    assert len(findings) >= 15
+    lines = mangled.split("\n")
+    for f in findings:
+        assert mangled[f["start"] : f["end"]] == f["match"]
+        assert lines[f["line"] - 1][f["column"] - 1 :].startswith(f["match"].split("\n")[0].split("\r")[0])
+    codes = {f["code"] for f in findings}
+    assert {"TQ102", "TQ104", "TQ201", "TQ401", "TQ403"} <= codes

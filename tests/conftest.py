@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from tqcheck.cli import app, route
@@ -17,8 +19,8 @@ class Cli:
     def __init__(self) -> None:
         self.runner = CliRunner()
 
-    def __call__(self, *args: str):
-        return self.runner.invoke(app, route([str(a) for a in args]), catch_exceptions=False)
+    def __call__(self, *args: str, input: bytes | str | None = None):
+        return self.runner.invoke(app, route([str(a) for a in args]), input=input, catch_exceptions=False)
 
 
 @pytest.fixture
@@ -41,3 +43,13 @@ def write_rule(tmp_path):
 
     write.folder = folder
     return write
+
+
+# Property tests (hypothesis): a quick random run on a workstation; in CI (CI set) a larger,
+# derandomized run, so a CI failure reproduces and a pass means the same inputs passed.
+# The README's "Reliability" section quotes these numbers.
+PROPERTY_EXAMPLES = {"dev": 100, "ci": 5000}
+settings.register_profile("dev", max_examples=PROPERTY_EXAMPLES["dev"], deadline=None)
+settings.register_profile("ci", max_examples=PROPERTY_EXAMPLES["ci"], deadline=None, derandomize=True, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci" if os.environ.get("CI") else "dev")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 
@@ -191,3 +192,30 @@ def test_catastrophic_regex_times_out_and_the_rest_carries_on(cli, tmp_path):
     assert "rule EVIL1 (evil) timed out on this file" in entry["error"]
     assert [f["code"] for f in entry["findings"]] == ["TQ101"]
     assert result.exit_code == 1
+
+
+def test_embed_link_patterns_time_out_too(cli, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "evil.yml").write_text(
+        "code: EVIL2\ncheck: embed\ndetect: link\nmessage: m\nnonword: true\ntokens: ['(a|aa)+$']\n", encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text("a" * 44 + "!\n", encoding="utf-8")
+    entry = json.loads(cli(tmp_path / "a.txt", "--rules", rules, "--select", "EVIL2", "--format", "json", "--no-report").stdout)
+    assert "rule EVIL2 (evil) timed out" in entry["files"][0]["error"]
+
+
+def test_output_onto_a_device_writes_through_it(cli, tmp_path):
+    """-o /dev/null must not replace the device with a file (the atomic rename is for files)."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, encoding="utf-8").read()))
+    reader.start()
+    result = cli(SEEDS, "--format", "json", "-o", fifo, "--no-report")
+    reader.join(timeout=30)
+    assert result.exit_code == 1
+    assert json.loads(got[0])["summary"]["files"] == 1
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

@@ -43,8 +43,8 @@ def browser():
 class Report:
     """A rendered report opened in a fresh page, recording everything that should not happen."""
 
-    def __init__(self, browser, path: Path, results):
-        path.write_text(reporter("html")(results, RenderOptions(version="9.9.9")), encoding="utf-8")
+    def __init__(self, browser, path: Path, results, html: str | None = None):
+        path.write_text(html or reporter("html")(results, RenderOptions(version="9.9.9")), encoding="utf-8")
         self.results = results
         self.errors: list[str] = []
         self.dialogs: list[str] = []
@@ -80,8 +80,8 @@ class Report:
 def open_report(browser, tmp_path):
     opened = []
 
-    def open_(results, name="report.html"):
-        report = Report(browser, tmp_path / name, results)
+    def open_(results, name="report.html", html=None):
+        report = Report(browser, tmp_path / name, results or [], html)
         opened.append(report)
         return report
 
@@ -226,3 +226,61 @@ def test_screenshot_of_the_seed_report(open_report):
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
     report.assert_quiet()
+
+
+def _payloads(tag: str) -> str:
+    """Every kind of injection, each setting its own window flag if it ever ran."""
+    return (f"<script>window.__x{tag}1=1</script> \"><img src=x onerror=\"window.__x{tag}2=1\"> "
+            f"'><svg onload=window.__x{tag}3=1> javascript:window.__x{tag}4=1 "
+            f"<a href=\"javascript:window.__x{tag}5=1\">go</a> </script><script>window.__x{tag}6=1</script>")
+
+
+def test_hostile_names_text_rules_and_errors_through_the_cli_run_nothing(open_report, cli, tmp_path):
+    """Payloads in the file name, the article text, a user rule's name, message, description and
+    suggestion, and a file error (a broken link's target); the report goes through the real CLI, opens in the browser, and
+    every highlight is focused and hovered."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    quote = lambda s: "'" + s.replace("'", "''") + "'"  # noqa: E731  (YAML single-quoted)
+    (rules / 'x"><img src=x onerror=window.__xn1=1>.yml').write_text(
+        "code: XSS1\ncheck: substitution\nregex: false\nseverity: error\n"
+        f"message: {quote(_payloads('m') + ' {match} -> {suggestion}')}\n"
+        f"description: {quote(_payloads('d'))}\n"
+        f"swap:\n  badword: {quote(_payloads('s').replace('|', ''))}\n", encoding="utf-8")
+    text = f"The badword appeared. {_payloads('t')} and the the end.\n"
+    (tmp_path / 'n"><img src=x onerror=window.__xf1=1>.txt').write_text(text, encoding="utf-8")
+    os.symlink(_payloads("e"), tmp_path / "e.txt")  # a broken link: its target shows in the error
+    report = tmp_path / "report.html"
+    missing = "<svg onload=window.__xf2=1>.txt"
+    on_disk = cli(tmp_path, missing, "--include", "*.txt", "--rules", rules, "--format", "html", "-o", report)
+    assert on_disk.exit_code == 1
+    piped = cli("-", "--stdin-filename", f"news/{_payloads('p')}.txt", "--rules", rules, "--format", "html",
+                "-o", tmp_path / "stdin.html", input=text)
+    assert piped.exit_code == 1
+    for name in ("report.html", "stdin.html"):
+        html = (tmp_path / name).read_text(encoding="utf-8")
+        opened = open_report(None, name=name, html=html)
+        page = opened.page
+        marks = page.locator("mark.finding")
+        assert marks.count() >= 2
+        for k in range(marks.count()):
+            marks.nth(k).focus()
+            marks.nth(k).hover()
+        page.get_by_role("button", name="Side by side").click()
+        page.get_by_text("javascript:window.__xt4=1").first.click()
+        assert page.evaluate("Object.keys(window).filter(k => k.startsWith('__x'))") == []
+        assert page.evaluate("document.scripts.length") == 1
+        assert page.locator("img, iframe, [onerror], [onload], a[href]:not([href^=\"#\"])").count() == 0
+        assert "window.__xm1=1" in page.locator("table.findings").first.inner_text()  # the message, as text
+        assert "window.__xs6=1" in page.locator(".fixed .text").first.text_content()  # the suggestion, applied, as text
+        csp = page.evaluate("document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content")
+        directives = {d.split()[0]: d.split()[1:] for d in csp.split(";") if d.strip()}
+        assert directives["default-src"] == ["'none'"] and directives["img-src"] == ["'none'"]
+        assert directives["base-uri"] == ["'none'"] and directives["form-action"] == ["'none'"]
+        for kind in ("script-src", "style-src"):
+            assert len(directives[kind]) == 1 and directives[kind][0].startswith("'sha256-")
+        assert page.evaluate("document.head.firstElementChild.nextElementSibling.httpEquiv") == "Content-Security-Policy"
+        opened.assert_quiet()  # no dialog, no console error (not even a script refused by the CSP)
+    page_text = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "no such file or folder" in page_text and "&lt;svg onload=window.__xf2=1&gt;.txt" in page_text
+    assert "broken symbolic link (to &#39;&lt;script&gt;window.__xe1=1&lt;/script&gt;" in page_text

@@ -68,3 +68,9 @@ def test_missing_rule_folder():
     with pytest.raises(RuleLoadError) as info:
         load_rules(("/nonexistent/rules",), defaults=False)
     assert info.value.errors == ["/nonexistent/rules: rule folder not found"]
+
+
+@pytest.mark.parametrize("value", ["0", "11", "99999999999999999999"])
+def test_repetition_bounds_are_reported_at_their_key(write_rule, value):
+    errors = load_errors(write_rule, "bad.yml", f"code: XX101\ncheck: repetition\ndetect: doubled\nmessage: m\nmax_words: {value}\n")
+    assert errors == [f"{write_rule.folder / 'bad.yml'}:5: max_words: must be between 1 and 10"]

@@ -7,6 +7,7 @@ checked); 2 usage, configuration or rule-file error, or no input could be checke
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from enum import Enum
@@ -56,7 +57,7 @@ def _split(values: Optional[List[str]]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
 
 
-def _use_color(output: Optional[Path]) -> bool:
+def _use_color(output) -> bool:
     if output is not None or "NO_COLOR" in os.environ:
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -75,11 +76,16 @@ def _load_checks(rules: Optional[List[Path]], no_default_rules: bool):
         raise _fail(f"{len(exc.errors)} problem(s) in rule files") from None
 
 
-def _write(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        sys.stdout.write(text)
+def _write(text: str, output) -> None:
+    """Write to standard output (``output`` None), standard error ("stderr") or a file."""
+    if output is None or output == "stderr":
+        (sys.stdout if output is None else sys.stderr).write(text)
         return
     try:
+        if output.exists() and not output.is_file():
+            with open(output, "w", encoding="utf-8") as handle:  # /dev/null, a pipe: never replace it
+                handle.write(text)
+            return
         output.parent.mkdir(parents=True, exist_ok=True)
         tmp = output.with_name(f".{output.name}.tmp")
         tmp.write_text(text, encoding="utf-8")
@@ -89,6 +95,7 @@ def _write(text: str, output: Optional[Path]) -> None:
     typer.echo(f"Wrote {output}", err=True)
 
 
+DEFAULT_MAX_MB = 10  # engine.DEFAULT_MAX_FILE_SIZE in megabytes (the engine is imported lazily)
 RulesOption = typer.Option(None, "--rules", help="Extra rule folder (repeatable).", metavar="DIR")
 
 
@@ -130,18 +137,32 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Ignore the known findings listed in FILE.", metavar="FILE"),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Write the current findings to the --baseline FILE (then nothing is new)."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Check files in N processes (0: one per CPU); the output is the same.", metavar="N"),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Encoding of files without a byte-order mark (default utf-8; e.g. cp1256). Fixes are written back in it.", metavar="NAME"),
+    max_file_size: float = typer.Option(DEFAULT_MAX_MB, "--max-file-size", help="Skip files larger than this many megabytes (10^6 bytes).", metavar="MB"),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="With `-` (read standard input): the path to report, whose suffix also decides how it is read.", metavar="NAME"),
     config: Optional[Path] = typer.Option(None, "--config", help="Read settings from FILE instead of the nearest tqcheck.toml or pyproject.toml.", metavar="FILE"),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
 ) -> None:
     """Check files and folders and report the findings."""
     from .checks.base import RuleDataError
-    from .engine import DEFAULT_INCLUDE, Settings, check_files, configure, discover, select_checks, unknown_terms
+    from .engine import DEFAULT_INCLUDE, MB, Settings, check_files, configure, discover, select_checks, unknown_terms
     from .model import Severity
 
     if sum(map(bool, (fix, diff, fix_to))) > 1:
         raise _fail("--fix, --diff and --fix-to are alternatives: use one")
     if jobs < 0:
         raise _fail("--jobs must be 0 (one process per CPU) or more")
+    if not 0 < max_file_size < float("inf"):
+        raise _fail("--max-file-size must be a positive number of megabytes")
+    if encoding is not None:
+        _check_encoding(encoding)
+    stdin = "-" in (paths or ())
+    if stdin and len(paths) > 1:
+        raise _fail("`-` (standard input) cannot be combined with other paths")
+    if stdin_filename is not None and not stdin:
+        raise _fail("--stdin-filename needs `-` as the path (read standard input)")
+    if stdin and (fix_to or reference):
+        raise _fail("--fix-to and --reference need files; with `-`, --fix writes the fixed text to standard output")
     cfg = _load_config(config, isolated)
     rule_dirs = [str(p) for p in rules] if rules else cfg.get("rules", [])
     use_defaults = default_rules if default_rules is not None else cfg.get("default-rules", True)
@@ -163,13 +184,15 @@ def check(
         language=language or cfg.get("language"),
         per_file_ignores=cfg.get("per-file-ignores", {}),
         root=str(cfg.path.parent) if cfg.path else "",
+        encoding=encoding,
+        max_file_size=int(max_file_size * MB),
     )
     try:
         checks = configure(select_checks(all_checks, settings.select, settings.ignore), settings)
     except RuleDataError as exc:
         raise _fail(f"language {settings.language!r}: {exc}") from None
     fail_level = fail_on.value if fail_on else cfg.get("fail-on", "warning")
-    write_reports = report if report is not None else cfg.get("report", True)
+    write_reports = report if report is not None else cfg.get("report", True) and not stdin
     report_folder = report_dir or Path(cfg.get("report-dir", "reports"))
     baseline = baseline or (Path(cfg.get("baseline")) if cfg.get("baseline") else None)
     if update_baseline and baseline is None:
@@ -179,16 +202,25 @@ def check(
     known = _load_baseline(baseline) if baseline and not update_baseline else None
 
     roots = paths or ["."]
-    files = discover(roots, settings.include, settings.exclude)
-    if not files:
-        typer.echo("tqcheck: warning: no files to check (see --include)", err=True)
-    references = _pair_references(files, roots, reference) if reference else {}
-    try:
-        results = list(_progress(check_files(files, checks, settings, jobs), len(files)))
-    except (OSError, RuntimeError) as exc:  # a worker process could not start or died
-        raise _fail(f"parallel checking failed: {exc} (try --jobs 1)") from None
+    references, data = {}, None
+    if stdin:
+        data, result = _check_stdin(stdin_filename or "-", checks, settings)
+        results = [result]
+    else:
+        files = discover(roots, settings.include, settings.exclude)
+        if not files:
+            typer.echo("tqcheck: warning: no files to check (see --include)", err=True)
+        references = _pair_references(files, roots, reference) if reference else {}
+        keep_text = (write_reports or format is Format.html or format is Format.sarif or fix or diff or fix_to
+                     or references or baseline is not None)
+        try:
+            checked = _progress(check_files(files, checks, settings, jobs), len(files))
+            # Without a consumer of the texts, keep only the findings: memory stays flat on archives.
+            results = [r if keep_text or r.text is None else dataclasses.replace(r, text="") for r in checked]
+        except (OSError, RuntimeError) as exc:  # a worker process could not start or died
+            raise _fail(f"parallel checking failed: {exc} (try --jobs 1)") from None
     if fix or diff or fix_to:
-        results = _apply_fixes(results, checks, settings, roots, unsafe_fixes, diff, fix_to, references)
+        results = _apply_fixes(results, checks, settings, roots, unsafe_fixes, diff, fix_to, references, data)
     if references:
         results = [_score_against(r, references.get(r.path), low_chrf) for r in results]
     if update_baseline:
@@ -209,7 +241,8 @@ def check(
     rules_meta = tuple((c.rule.code, c.rule.name, c.rule.description, severity_of(c.rule), c.rule.category) for c in all_checks)
     if not diff:
         name = "statistics" if statistics else format.value
-        _write(_render(name, results, color=_use_color(output), rules=rules_meta), output)
+        to = "stderr" if stdin and fix and output is None else output  # stdout carries the fixed text
+        _write(_render(name, results, color=_use_color(to), rules=rules_meta), to)
     if write_reports and not diff:
         _write_reports(results, report_folder, rules_meta)
 
@@ -220,6 +253,32 @@ def check(
     threshold = None if fail_level == "never" else Severity(fail_level).rank
     failing = threshold is not None and any(f.severity.rank >= threshold for r in results for f in r.findings)
     raise typer.Exit(1 if failing or any(r.error for r in results) else 0)
+
+
+def _check_encoding(name: str) -> None:
+    try:
+        b"a".decode(name)  # a LookupError also for codecs that are not text encodings (rot13, zlib)
+    except UnicodeDecodeError:
+        pass  # a real encoding that cannot decode one byte alone (utf-16)
+    except LookupError:
+        raise _fail(f"--encoding {name}: unknown text encoding (try utf-8, cp1256, latin-1, utf-16-le)") from None
+
+
+def _check_stdin(name: str, checks, settings):
+    """Read standard input (at most the size limit) and check it as the file ``name``.
+    Returns (the bytes read, the result)."""
+    from .engine import check_text, decode, human_size
+    from .model import FileResult
+
+    limit = settings.max_file_size
+    data = sys.stdin.buffer.read(limit + 1)
+    try:
+        if len(data) > limit:
+            raise ValueError(f"standard input is over the limit of {human_size(limit)}; skipped (raise it with --max-file-size)")
+        text = decode(data, name, settings.encoding)
+    except ValueError as exc:
+        return data, FileResult(path=name, error=str(exc))
+    return data, check_text(text, name, settings, checks=checks)
 
 
 def _load_config(path: Optional[Path], isolated: bool):
@@ -346,17 +405,26 @@ def _score_against(result, reference: Optional[Path], low_chrf: float):
     return dataclasses.replace(result, findings=tuple(findings), extra=extra)
 
 
-def _apply_fixes(results, all_checks, settings, roots, unsafe: bool, diff: bool, fix_to: Optional[Path], references: dict):
-    """Fix every checked file to a fixed point; write, copy or diff; return the re-checked results."""
+def _apply_fixes(results, all_checks, settings, roots, unsafe: bool, diff: bool, fix_to: Optional[Path], references: dict,
+                 stdin: Optional[bytes] = None):
+    """Fix every checked file to a fixed point; write, copy or diff; return the re-checked results.
+
+    A file is written only if it still holds the text that was checked, in its own encoding,
+    BOM and newlines; any problem leaves it untouched and becomes that file's error. With
+    ``stdin`` (the bytes read from standard input) the fixed text goes to standard output,
+    or the input unchanged when it could not be checked or fixed.
+    """
     import dataclasses
 
-    from .engine import check_text, checks_for
+    from .engine import check_text, checks_for, decode
     from .fixer import encode_like, fix_text, unified_diff, write_atomic
 
     out = []
     fixed_files = fixed_count = 0
     for result in results:
         if result.text is None:
+            if stdin is not None and not diff:
+                _echo_stdin(stdin)
             out.append(result)
             continue
         checks = checks_for(result.path, all_checks, settings)
@@ -367,14 +435,21 @@ def _apply_fixes(results, all_checks, settings, roots, unsafe: bool, diff: bool,
         try:
             if diff:
                 sys.stdout.write(unified_diff(result.path, result.text, outcome.text))
-            elif fix_to is not None:
-                target = str(fix_to / _relative(result.path, roots))
-                Path(target).parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(target, encode_like(outcome.text, Path(result.path).read_bytes()), mode_from=result.path)
-            elif outcome.changed:
-                write_atomic(result.path, encode_like(outcome.text, Path(result.path).read_bytes()))
-        except OSError as exc:
-            out.append(dataclasses.replace(result, error=f"cannot write fixes: {exc.strerror or exc}"))
+            elif stdin is not None:
+                _echo_stdin(stdin, encode_like(outcome.text, stdin, settings.encoding))
+            elif fix_to is not None or outcome.changed:
+                original = Path(result.path).read_bytes()
+                if decode(original, result.path, settings.encoding) != result.text:
+                    raise ValueError("the file changed while it was being checked; run again")
+                data = encode_like(outcome.text, original, settings.encoding)
+                if fix_to is not None:
+                    target = str(fix_to / _relative(result.path, roots))
+                    Path(target).parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target, data, mode_from=result.path)
+        except (OSError, ValueError) as exc:
+            if stdin is not None:
+                _echo_stdin(stdin)
+            out.append(dataclasses.replace(result, error=f"fixes not written: {_reason(exc)}"))
             continue
         rechecked = check_text(outcome.text, target, checks=checks) if outcome.changed else dataclasses.replace(result, path=target)
         extra = dict(result.extra)
@@ -388,6 +463,28 @@ def _apply_fixes(results, all_checks, settings, roots, unsafe: bool, diff: bool,
     typer.echo(f"{verb} {fixed_count} finding(s) in {fixed_files} file(s); {remaining} finding(s) with a fix left "
                f"for a human{'' if unsafe else ' (some may apply with --unsafe-fixes)'}.", err=True)
     return out
+
+
+def _reason(exc: Exception) -> str:
+    """One line saying why a fixed file could not be written (it was left as it was)."""
+    if isinstance(exc, UnicodeEncodeError):
+        char = exc.object[exc.start]
+        return f"{exc.encoding} cannot encode {char!r} (U+{ord(char):04X}) of the fixed text; the file is unchanged"
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}; the file is unchanged"
+    return str(exc)
+
+
+def _echo_stdin(original: bytes, data: Optional[bytes] = None) -> None:
+    """`-` with --fix: write the fixed bytes (or the input as it came, with whatever of it was
+    not read) to standard output."""
+    import shutil
+
+    stream = sys.stdout.buffer
+    stream.write(original if data is None else data)
+    if data is None:
+        shutil.copyfileobj(sys.stdin.buffer, stream)
+    stream.flush()
 
 
 def _fix_summary(outcome, original: str, reference: Optional[Path]) -> dict:

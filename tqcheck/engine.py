@@ -3,9 +3,12 @@ spread files over worker processes."""
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
+import errno
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +21,8 @@ from .rulefile import load_rules
 from .suppress import Suppressions
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
+DEFAULT_MAX_FILE_SIZE = 10_000_000  # bytes (10 MB); --max-file-size raises it
+MB = 1_000_000
 # Folders never worth walking into.
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"})
 
@@ -42,6 +47,9 @@ class Settings:
     # file name.
     per_file_ignores: dict = field(default_factory=dict, hash=False)
     root: str = ""
+    # How files are read: the encoding of files without a BOM (None: UTF-8), the largest size.
+    encoding: str | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -153,34 +161,93 @@ def check_text(text: str, path: str = "<text>", settings: Settings | None = None
     return FileResult(path=path, findings=tuple(findings), error="; ".join(problems) or None, text=text)
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 (a BOM is fine); raises ValueError with the byte offset and line of the first bad byte."""
+# Byte-order marks, longest first (a UTF-32-LE BOM begins with the UTF-16-LE one). A file that
+# starts with one is read in that encoding whatever --encoding says; fixes write it back the same.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def sniff(data: bytes, encoding: str | None = None) -> tuple[bytes, str]:
+    """(BOM, encoding) of file contents: the BOM's encoding if there is one, else ``encoding``
+    (default UTF-8) and no BOM."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return bom, name
+    return b"", encoding or "utf-8"
+
+
+def decode(data: bytes, path: str = "", encoding: str | None = None) -> str:
+    """Decode file contents (see ``sniff``); raises ValueError with a one-line reason: a binary
+    file, or the byte offset and line of the first byte that is not valid in the encoding."""
+    bom, name = sniff(data, encoding)
+    if not bom and encoding is None and b"\x00" in data:
+        raise ValueError("looks like a binary file (contains NUL bytes); skipped")
     try:
-        text = data.decode("utf-8-sig")
+        text = data[len(bom):].decode(name)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ValueError(
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} (line {line}); "
-            "save the file as UTF-8"
-        ) from None
+        offset = len(bom) + exc.start
+        line = data[len(bom):offset].decode(name, "replace").count("\n") + 1
+        label = "UTF-8" if name == "utf-8" else name
+        if bom:
+            hint = f"yet it starts with the {label} byte-order mark"
+        elif encoding:
+            hint = f"is --encoding {encoding} right?"
+        else:
+            hint = "save the file as UTF-8 or name its encoding with --encoding (cp1256 for Arabic Windows files)"
+        raise ValueError(f"not valid {label}: byte 0x{data[offset]:02x} at offset {offset} (line {line}); {hint}") from None
+    except LookupError as exc:  # --encoding was checked; a library caller may pass anything
+        raise ValueError(f"cannot decode: {exc}") from None
     if "\x00" in text:
         raise ValueError("looks like a binary file (contains NUL bytes); skipped")
     return text
 
 
-def read_text(path: str) -> str:
-    """Read and decode one file; raises ValueError with a one-line reason."""
+def human_size(n: int) -> str:
+    """12.3 MB, or 4,096 bytes below a tenth of a megabyte."""
+    return f"{n / MB:.1f}".removesuffix(".0") + " MB" if n >= MB // 10 else f"{n:,} bytes"
+
+
+def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """The contents of a regular file no larger than ``max_size`` bytes (checked with stat
+    before reading); raises ValueError with a one-line reason."""
+
+    def too_large(size: int) -> ValueError:
+        return ValueError(f"too large: {human_size(size)}, over the limit of {human_size(max_size)}; skipped "
+                          f"(raise it with --max-file-size {-(-size // MB)})")
+
     try:
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise ValueError("is a directory") from None
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise ValueError("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file (a pipe, socket or device); skipped")
+        if info.st_size > max_size:
+            raise too_large(info.st_size)
+        with open(path, "rb") as handle:
+            data = handle.read(max_size + 1)  # the file may have grown since stat
     except FileNotFoundError:
-        raise ValueError("no such file") from None
+        if os.path.islink(path):
+            raise ValueError(f"broken symbolic link (to {os.readlink(path)!r})") from None
+        raise ValueError("no such file or folder") from None
     except PermissionError:
         raise ValueError("permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ValueError("symbolic link loop") from None
         raise ValueError(f"cannot read: {exc.strerror or exc}") from None
-    return decode(data, path)
+    if len(data) > max_size:
+        raise too_large(len(data))
+    return data
+
+
+def read_text(path: str, encoding: str | None = None, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """Read and decode one file; raises ValueError with a one-line reason."""
+    return decode(read_bytes(path, max_size), path, encoding)
 
 
 def _included(name: str, rel: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
@@ -212,8 +279,9 @@ def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE, exc
 
 
 def check_file(path: str, checks: Sequence[Check], settings: Settings | None = None) -> FileResult:
+    settings = settings or Settings()
     try:
-        text = read_text(path)
+        text = read_text(path, settings.encoding, settings.max_file_size)
     except ValueError as exc:
         return FileResult(path=path, error=str(exc))
     return check_text(text, path, settings, checks=checks)
@@ -245,10 +313,13 @@ def check_files(files: Sequence[str], checks: Sequence[Check], settings: Setting
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # "spawn": no fork of a process that may hold threads or locks; the same on every platform.
-    context = multiprocessing.get_context("spawn")
+    # "fork" where the platform has it: workers inherit the compiled rules (tqcheck starts no
+    # threads, so forking is safe) instead of spending a second each loading them again.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    chunk = max(1, min(16, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
-        yield from pool.map(_check_in_worker, files)
+        yield from pool.map(_check_in_worker, files, chunksize=chunk)
 
 
 def check_paths(paths: Sequence[str], settings: Settings | None = None, jobs: int = 1) -> Iterator[FileResult]:

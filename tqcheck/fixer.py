@@ -92,21 +92,25 @@ def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def encode_like(text: str, original: bytes, encoding: str = "utf-8") -> bytes:
-    """Encode ``text`` as the original file was: same encoding, a BOM only if it had one.
+def encode_like(text: str, original: bytes, encoding: str | None = None) -> bytes:
+    """Encode ``text`` as the original file was: the BOM and encoding it started with (UTF-8,
+    UTF-16 or UTF-32), else ``encoding`` (--encoding; default UTF-8) without a BOM. Raises
+    UnicodeEncodeError when the encoding cannot hold a character of ``text``.
 
     Newlines need no care: the text was decoded without newline translation, so CRLF stayed."""
-    data = text.encode(encoding)
-    if original.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf"):
-        data = b"\xef\xbb\xbf" + data
-    return data
+    from .engine import sniff
+
+    bom, name = sniff(original, encoding)
+    return bom + text.encode(name)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes, mode_from: str | os.PathLike | None = None) -> None:
     """Write through a temporary file in the same folder, fsync, then rename over ``path``:
-    a crash leaves either the old file or the new one, never half of each. Keeps the
-    permission bits of ``mode_from`` (the original file) when given."""
-    path = Path(path)
+    a crash leaves either the old file or the new one, never half of each (at worst a stray
+    ``.NAME.*.tqcheck`` temporary file). A symbolic link is followed, so the file it points to is
+    replaced, not the link. Keeps the permission bits, and the owner where allowed, of
+    ``mode_from`` (the original file; default ``path`` itself)."""
+    path = Path(os.path.realpath(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tqcheck", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -115,9 +119,27 @@ def write_atomic(path: str | os.PathLike, data: bytes, mode_from: str | os.PathL
             os.fsync(handle.fileno())
         source = Path(mode_from) if mode_from is not None else (path if path.exists() else None)
         if source is not None:
-            os.chmod(tmp, source.stat().st_mode & 0o7777)
+            info = source.stat()
+            try:
+                os.chown(tmp, info.st_uid, info.st_gid)
+            except OSError:
+                pass  # only root may give a file away; the permission bits are what matter
+            os.chmod(tmp, info.st_mode & 0o7777)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable on POSIX (best effort: the new file is already in place)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass

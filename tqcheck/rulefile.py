@@ -61,6 +61,24 @@ _Loader.add_implicit_resolver(
 
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+# Values one rule file may hold with its aliases expanded: a few hundred is typical, and the cap
+# stops "billion laughs" files (aliases of aliases) and recursive aliases before they expand.
+MAX_VALUES = 100_000
+
+
+def _too_many_values(node: yaml.Node) -> bool:
+    """True if ``node`` holds more than MAX_VALUES values once aliases are expanded."""
+    count, stack = 0, [node]
+    while stack:
+        count += 1
+        if count > MAX_VALUES:
+            return True
+        item = stack.pop()
+        if isinstance(item, yaml.MappingNode):
+            stack.extend(n for pair in item.value for n in pair)
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
+    return False
 
 
 def _plain(node: yaml.Node, loader: yaml.SafeLoader, lines: dict, where: tuple, errors: list) -> Any:
@@ -96,17 +114,25 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple, int], list[tuple[int, str]]]
     errors: list[tuple[int, str]] = []
     lines: dict[tuple, int] = {}
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, lines, [(1, f"cannot read rule file: {exc}")]
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except OSError as exc:
+        return None, lines, [(1, f"cannot read rule file: {exc.strerror or exc}")]
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, lines, [(line, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}; save the rule file as UTF-8")]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None and _too_many_values(node):
+            return None, lines, [(1, f"more than {MAX_VALUES:,} values once aliases are expanded; refused")]
         data = None if node is None else _plain(node, loader, lines, (), errors)
+    except RecursionError:
+        return None, lines, [(1, "invalid YAML: nested too deeply")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        return None, lines, [(line, f"invalid YAML: {exc.problem or exc.context}")]
+        return None, lines, [(line, "invalid YAML: " + ", ".join(filter(None, (exc.context, exc.problem))))]
     except yaml.YAMLError as exc:
         return None, lines, [(1, f"invalid YAML: {exc}")]
     finally:
@@ -119,8 +145,10 @@ def read_tsv(path: Path, columns: int = 2) -> list[tuple]:
     line. Returns ``(column, ..., line_number)`` tuples. Raises RuleDataError."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleDataError(f"cannot read {path}: {exc}") from None
+    except OSError as exc:
+        raise RuleDataError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise RuleDataError(f"cannot read {path}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -171,7 +199,11 @@ def _coerce(value: Any, param: Param, base: Path) -> Any:
         "str_map": "a mapping of strings to strings",
         "tsv": "a path to a TSV file",
     }.get(kind, kind)
-    raise RuleDataError(f"must be {expected}, not {type(value).__name__}")
+    raise RuleDataError(f"must be {expected}, not {_TYPE_NAMES.get(type(value), type(value).__name__)}")
+
+
+_TYPE_NAMES = {type(None): "an empty value", str: "a string", bool: "true/false", int: "an integer", float: "a number",
+               list: "a list", dict: "a mapping"}
 
 
 def _examples(value: Any) -> tuple[Example, ...]:
@@ -196,10 +228,17 @@ def _examples(value: Any) -> tuple[Example, ...]:
 
 
 def _check_message(message: str) -> None:
+    """Placeholders are plain names ({match}): no positions, attributes, indexes or formats,
+    so a message can neither fail when it is filled in nor reach into Python objects."""
     try:
-        list(string.Formatter().parse(message))
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message) if name is not None]
     except ValueError as exc:
         raise RuleDataError(f"bad placeholder: {exc} (write {{{{ or }}}} for a literal brace)") from None
+    for name, spec, conversion in fields:
+        if not name.isidentifier() or spec or conversion:
+            shown = "{" + name + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
+            raise RuleDataError(f"bad placeholder {shown}: write a plain field name such as {{match}} "
+                                "(and {{ or }} for a literal brace)")
 
 
 def load_rule(path: Path) -> Check:
@@ -285,7 +324,9 @@ def load_rule(path: Path) -> Check:
             errors.append(f"{exc.location}: {exc}")
         else:
             fail(str(exc), exc.where)
-        raise RuleLoadError(errors) from None
+    except Exception as exc:  # a value the check kind does not guard against: still one line
+        fail(f"cannot compile this rule: {type(exc).__name__}: {' '.join(str(exc).split())}")
+    raise RuleLoadError(errors)
 
 
 def rule_files(folder: Path) -> list[Path]:

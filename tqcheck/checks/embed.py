@@ -21,7 +21,7 @@ import regex
 from ..document import Document
 from ..model import Applicability, Edit, Finding, Fix
 from ._lines import delete_line_fix
-from .base import Check, Param, RuleDataError, compile_regex
+from .base import REGEX_TIMEOUT, Check, Param, RuleDataError, compile_regex
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -127,7 +127,7 @@ class Embed(Check):
                     handle=m.group("handle"),
                 )
         elif self.detect == "link":
-            for m in self.link.finditer(text):
+            for m in self.link.finditer(text, timeout=REGEX_TIMEOUT):
                 start, end = m.span()
                 while end > start and text[end - 1] in ".,;:)]}\"”'’":
                     end -= 1  # sentence punctuation after the link is not part of it

@@ -46,8 +46,10 @@ class Repetition(Check):
         self.max_words = options["max_words"]
         self.joiners = {t.casefold() for t in options["tokens"]}
         self.exceptions = {" ".join(e.split()).casefold() for e in self.rule.exceptions}
-        if options["max_words"] < 1 or options["max_gap"] < 0:
-            raise RuleDataError("max_words must be at least 1 and max_gap at least 0")
+        if not 1 <= options["max_words"] <= 10:
+            raise RuleDataError("max_words: must be between 1 and 10", ("max_words",))
+        if not 0 <= options["max_gap"] <= 10:
+            raise RuleDataError("max_gap: must be between 0 and 10", ("max_gap",))
         if self.detect == "doubled":
             phrase = rf"{_WORD}(?:{_GAP}{_WORD}){{0,{options['max_words'] - 1}}}"
             self.pattern = regex.compile(rf"(?<![\w-])(?P<x>{phrase})(?P<echo>{_GAP}(?P=x))(?![\w]|-\w)", regex.I)

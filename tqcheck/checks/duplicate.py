@@ -16,7 +16,7 @@ lines are left out. Two units are compared only when a cheap prefilter lets them
    stay rare even where every single word is common), and at least ``min_shared`` content stems
    that make up at least ``min_overlap`` of the smaller unit's stems.
 
-The survivors are scored with sacrebleu's sentence-level chrF, in both directions; the lower
+The survivors are scored with sentence-level chrF (sacrebleu's, in tqcheck.chrf), both ways; the lower
 score must reach ``threshold``. A paragraph that repeats an earlier paragraph is one finding;
 its sentences are not reported again.
 """
@@ -31,6 +31,7 @@ from functools import lru_cache
 
 import regex
 
+from ..chrf import char_ngrams, chrf
 from ..document import Document
 from ..model import Finding
 from .base import Check, Param, RuleDataError
@@ -53,10 +54,9 @@ class _Unit:
 
 
 @lru_cache(maxsize=1)
-def _chrf():
-    from sacrebleu.metrics import CHRF  # heavy: imported only when a pair needs scoring
-
-    return CHRF()
+@lru_cache(maxsize=4096)
+def _ngrams(text: str):
+    return char_ngrams(text)
 
 
 class Duplicate(Check):
@@ -194,13 +194,14 @@ class Duplicate(Check):
 
     @staticmethod
     def similarity(a: str, b: str, threshold: float = 0.0) -> float:
-        """Sentence-level chrF in both directions; the lower one (a contained passage is not a
-        copy). The second direction is skipped when the first is already below ``threshold``."""
-        chrf = _chrf()
-        first = chrf.sentence_score(b, [a]).score
+        """Sentence-level chrF (sacrebleu's, see tqcheck.chrf) in both directions; the lower one
+        (a contained passage is not a copy). The second direction is skipped when the first is
+        already below ``threshold``."""
+        grams_a, grams_b = _ngrams(a), _ngrams(b)
+        first = chrf(grams_b, grams_a)
         if first < threshold:
             return first
-        return min(first, chrf.sentence_score(a, [b]).score)
+        return min(first, chrf(grams_a, grams_b))
 
     def run(self, doc: Document) -> Iterator[Finding]:
         sentences, paragraphs = self._units(doc)

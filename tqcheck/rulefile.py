@@ -261,7 +261,10 @@ def load_rule(path: Path) -> Check:
     cls = None
     if isinstance(kind, str):
         if kind in CHECKS:
-            cls = check_class(kind)
+            try:
+                cls = check_class(kind)
+            except Exception as exc:  # a broken install must not end in a traceback
+                fail(f"cannot load check kind {kind!r}: {type(exc).__name__}: {exc}", ("check",))
         else:
             hint = difflib.get_close_matches(kind, CHECKS, n=1)
             known = ", ".join(sorted(CHECKS))

@@ -27,7 +27,6 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
@@ -51,12 +50,6 @@ class _Unit:
     stems: frozenset[str]
     pairs: frozenset[str]
     kind: str  # "sentence" or "paragraph"
-
-
-@lru_cache(maxsize=1)
-@lru_cache(maxsize=4096)
-def _ngrams(text: str):
-    return char_ngrams(text)
 
 
 class Duplicate(Check):
@@ -162,6 +155,7 @@ class Duplicate(Check):
     # -- matching ----------------------------------------------------------------------------
 
     def _matches(self, units: list[_Unit], memo: dict) -> dict[int, tuple[int, float, int]]:
+        # memo: scores by (earlier start, end, later start, end), and "grams": n-grams by text
         """later unit index -> (earlier unit index, chrF, content stems shared)."""
         df = Counter(k for u in units for k in u.stems | u.pairs)
         cap = self.max_df
@@ -184,7 +178,7 @@ class Duplicate(Check):
                     continue
                 key = (units[i].start, units[i].end, unit.start, unit.end)
                 if key not in memo:  # a one-sentence paragraph is also a sentence: score it once
-                    memo[key] = self.similarity(units[i].text, unit.text, self.threshold)
+                    memo[key] = self.similarity(units[i].text, unit.text, self.threshold, memo.setdefault("grams", {}))
                 score = memo[key]
                 if score >= self.threshold and (best is None or score > best[1]):
                     best = (i, score, common)
@@ -193,11 +187,16 @@ class Duplicate(Check):
         return found
 
     @staticmethod
-    def similarity(a: str, b: str, threshold: float = 0.0) -> float:
+    def similarity(a: str, b: str, threshold: float = 0.0, grams: dict | None = None) -> float:
         """Sentence-level chrF (sacrebleu's, see tqcheck.chrf) in both directions; the lower one
         (a contained passage is not a copy). The second direction is skipped when the first is
-        already below ``threshold``."""
-        grams_a, grams_b = _ngrams(a), _ngrams(b)
+        already below ``threshold``. ``grams`` caches n-grams for one document only: kept
+        across documents they would grow without bound."""
+        grams = {} if grams is None else grams
+        for text in (a, b):
+            if text not in grams:
+                grams[text] = char_ngrams(text)
+        grams_a, grams_b = grams[a], grams[b]
         first = chrf(grams_b, grams_a)
         if first < threshold:
             return first
@@ -207,7 +206,7 @@ class Duplicate(Check):
         sentences, paragraphs = self._units(doc)
         covered: set[int] = set()
         out = []
-        memo: dict[tuple[int, int, int, int], float] = {}
+        memo: dict = {}
         for j, (i, score, shared) in self._matches(paragraphs, memo).items():
             later, earlier = paragraphs[j], paragraphs[i]
             covered.add(later.paragraph)

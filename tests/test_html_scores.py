@@ -1,7 +1,7 @@
 """The HTML report with reference scores (`tqcheck check --reference`) and fix impact (--fix).
 
 Results come from the real pipeline: the engine's findings on a made-up hypothesis, scored by
-the CLI's own ``_score_against`` against a made-up reference. The browser tests reuse the
+the CLI's own ``score_result`` against a made-up reference. The browser tests reuse the
 chromium set-up of test_html_browser.py (same launch arguments, same "nothing should happen"
 checks); the static tests parse the page.
 """
@@ -15,7 +15,7 @@ import pytest
 from test_html_browser import browser, open_report  # noqa: F401  (fixtures)
 from test_reporters import parse_html, render
 
-from tqcheck.cli import _score_against
+from tqcheck.reference import score_result as _score_against
 from tqcheck.engine import check_text
 from tqcheck.model import FileResult, Finding, Severity
 from tqcheck.reporters.html import csp_hash

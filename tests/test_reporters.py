@@ -523,7 +523,7 @@ def test_text_names_a_clean_file_before_its_scores_and_fixes(clean):
 
 
 def test_text_scores_from_the_real_check_reference_pipeline(tmp_path):
-    from tqcheck.cli import _score_against
+    from tqcheck.reference import score_result as _score_against
 
     hyp = "The talks resumed in May Last May, and the parties or The components agreed.\n\nOfficials or The aides declined.\n"
     ref = tmp_path / "ref.txt"

@@ -146,6 +146,7 @@ def check(
     """Check files and folders and report the findings."""
     from .checks.base import RuleDataError
     from .engine import DEFAULT_INCLUDE, MB, Settings, check_files, configure, discover, select_checks, unknown_terms
+    from .reference import pair_references, score_result
     from .model import Severity
 
     if sum(map(bool, (fix, diff, fix_to))) > 1:
@@ -210,7 +211,10 @@ def check(
         files = discover(roots, settings.include, settings.exclude)
         if not files:
             typer.echo("tqcheck: warning: no files to check (see --include)", err=True)
-        references = _pair_references(files, roots, reference) if reference else {}
+        try:
+            references = pair_references(files, roots, reference) if reference else {}
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
         keep_text = (write_reports or format is Format.html or format is Format.sarif or fix or diff or fix_to
                      or references or baseline is not None)
         try:
@@ -222,7 +226,7 @@ def check(
     if fix or diff or fix_to:
         results = _apply_fixes(results, checks, settings, roots, unsafe_fixes, diff, fix_to, references, data)
     if references:
-        results = [_score_against(r, references.get(r.path), low_chrf) for r in results]
+        results = [score_result(r, references.get(r.path), low_chrf) for r in results]
     if update_baseline:
         from . import baseline as baselines
 
@@ -353,58 +357,6 @@ def _write_reports(results, folder: Path, rules: tuple) -> None:
         _write(_render(name, results, rules=rules), folder / f"tqcheck-report.{name}")
 
 
-def _relative(path: str, roots: List[str]) -> str:
-    """``path`` relative to the input folder it was found in (its own name for a named file)."""
-    for root in roots:
-        if os.path.isdir(root) and os.path.commonpath([os.path.abspath(root), os.path.abspath(path)]) == os.path.abspath(root):
-            return os.path.relpath(path, root)
-    return os.path.basename(path)
-
-
-def _pair_references(files: List[str], roots: List[str], reference: Path) -> dict:
-    """Map each input file to its reference file: the file itself, or the same relative path
-    under a reference folder."""
-    if reference.is_dir():
-        pairs = {path: reference / _relative(path, roots) for path in files}
-    elif reference.is_file():
-        if len(files) != 1:
-            raise _fail(f"--reference {reference} is one file but {len(files)} files are checked; give a folder")
-        pairs = {files[0]: reference}
-    else:
-        raise _fail(f"--reference {reference}: no such file or folder")
-    missing = [str(ref) for ref in pairs.values() if not ref.is_file()]
-    if missing:
-        raise _fail(f"no reference for {len(missing)} file(s), e.g. {missing[0]}")
-    return pairs
-
-
-def _score_against(result, reference: Optional[Path], low_chrf: float):
-    """Add document scores to a result and mark findings that fall in low-scoring lines."""
-    import dataclasses
-
-    from .engine import read_text
-    from .scoring import ScoringError, document_scores
-
-    if result.text is None or reference is None:
-        return result
-    try:
-        scores = document_scores(result.text, read_text(str(reference)))
-    except (ValueError, ScoringError) as exc:
-        return dataclasses.replace(result, error=f"reference {reference}: {exc}")
-    findings = []
-    for f in result.findings:
-        segment = scores.segment_of(f.start)
-        if segment is not None:
-            data = dict(f.data, segment={"line": segment.line, "chrf": segment.chrf, "bleu": segment.bleu,
-                                         "low": segment.chrf < low_chrf})
-            f = dataclasses.replace(f, data=data)
-        findings.append(f)
-    summary = {m: {"score": v["score"], "signature": v["signature"]} for m, v in scores.corpus.items()}
-    extra = dict(result.extra, scores={"reference": str(reference), **summary,
-                                       "low_lines": [s.line for s in scores.low_segments(low_chrf)]})
-    return dataclasses.replace(result, findings=tuple(findings), extra=extra)
-
-
 def _apply_fixes(results, all_checks, settings, roots, unsafe: bool, diff: bool, fix_to: Optional[Path], references: dict,
                  stdin: Optional[bytes] = None):
     """Fix every checked file to a fixed point; write, copy or diff; return the re-checked results.
@@ -417,6 +369,7 @@ def _apply_fixes(results, all_checks, settings, roots, unsafe: bool, diff: bool,
     import dataclasses
 
     from .engine import check_text, checks_for, decode
+    from .reference import relative_path
     from .fixer import encode_like, fix_text, unified_diff, write_atomic
 
     out = []
@@ -443,7 +396,7 @@ def _apply_fixes(results, all_checks, settings, roots, unsafe: bool, diff: bool,
                     raise ValueError("the file changed while it was being checked; run again")
                 data = encode_like(outcome.text, original, settings.encoding)
                 if fix_to is not None:
-                    target = str(fix_to / _relative(result.path, roots))
+                    target = str(fix_to / relative_path(result.path, roots))
                     Path(target).parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(target, data, mode_from=result.path)
         except (OSError, ValueError) as exc:

@@ -9,9 +9,13 @@ stem). A span is reported as a garble of a form when:
 - at least one matched token is distinctive, i.e. not in ``generic`` ("International Contact
   Group" shares only generic words with "International Crisis Group": not reported), unless
   every word matches and the only differences are typos ("Bahrrain News Agency");
-- a substituted word is not the first or the last word of the form (a different ministry or
-  country: "Iraqi Ministry of Electricity" is not the "Iraqi Ministry of Oil");
+- the first and the last word of the form are there: a different one is another body ("Iraqi
+  Ministry of Electricity" is not the "Iraqi Ministry of Oil"), a missing one a generic
+  reference ("Council of Ministers" is not a garbled "Iraqi Council of Ministers");
 - partly matched tokens keep the order of the form (a reordered subset is another name);
+- no extra word of the span is a place or nationality in ``regions`` (the "Union of Arab
+  Football Associations" is not a garbled European one), and a two-word span missing a word
+  of the form is an ordinary phrase ("Iraqi Oil");
 - British and American spellings (Organisation / Organization, Centre / Center) are one word.
 
 A span inside a known name (an exact gazetteer form, in any case) is never reported, even
@@ -58,6 +62,7 @@ class Entities(Check):
     keys = {
         "gazetteer": Param("tsv", None, required=True, columns=3, help="TSV: name<TAB>aliases (| separated)<TAB>type"),
         "generic": Param("str_list", [], help="words too common in names to identify one"),
+        "regions": Param("str_list", [], help="place and nationality words: a different one means another body"),
         "connectors": Param("str_list", ["of", "for", "and", "the", "on", "in", "a", "to", "at", "de", "du", "des", "la", "le", "al", "el", "&"]),
         "min_score": Param("number", 0.6, help="share of tokens that must match"),
         "min_token_similarity": Param("number", 0.8, help="rapidfuzz ratio (0-1) for two tokens to match"),
@@ -70,6 +75,7 @@ class Entities(Check):
         self._alike_cache: dict[tuple[str, str], float] = {}
         self.connectors = {c.casefold() for c in options["connectors"]}
         self.generic = {fold(g) for g in options["generic"]}
+        self.regions = {fold(r) for r in options["regions"]}
         self.min_score = options["min_score"]
         self.min_token_similarity = options["min_token_similarity"]
         self.known: set[tuple[str, ...]] = set()
@@ -114,6 +120,8 @@ class Entities(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         for m in self.pattern.finditer(doc.text):
+            if self._joins_a_known_name(m.group()):
+                continue
             best = None
             for start in self._starts(doc, m):
                 tokens = self._tokens(doc.text[start : m.end()])
@@ -125,6 +133,12 @@ class Entities(Check):
             if best and not self._inside_known_name(doc.text, best[0], m.end()):
                 start, form, score = best
                 yield self.replacement(doc, start, m.end(), form.canonical, safe=False, data={"score": round(score, 3), "form": form.text})
+
+    def _joins_a_known_name(self, span: str) -> bool:
+        """"the World Bank and the Iraqi Ministry of Electricity": the finder joined two names
+        at "and"; when one side is a known name, the whole is not a garble of anything."""
+        parts = regex.split(r"\s+(?:and|&)\s+(?:the\s+)?", span)
+        return len(parts) > 1 and any(self._tokens(p) in self.known for p in parts)
 
     def _inside_known_name(self, text: str, start: int, end: int) -> bool:
         """A span the finder cut out of a longer known name ("Hayat Tahrir" of "Hayat Tahrir
@@ -191,9 +205,13 @@ class Entities(Check):
         typo_only = complete and all(s == 1.0 or s >= 0.85 for _, s in matched)
         if not typo_only and not any(form[fi] not in self.generic for fi in matched_idx):
             return None  # only generic words in common, and more than a typo apart
-        substituted = len(span) > len(used)
-        if substituted and (0 not in matched_idx or len(form) - 1 not in matched_idx):
-            return None  # a different first or last word: another organisation
+        if 0 not in matched_idx or len(form) - 1 not in matched_idx:
+            return None  # a different or missing first or last word: another body, or a generic reference
+        extra = [span[si] for si in range(len(span)) if si not in used]
+        if any(t in self.regions for t in extra):
+            return None  # "Union of Arab Football Associations" is not a garbled European one
+        if not extra and len(matched) < len(form) and len(span) < 3:
+            return None  # "Iraqi Oil" is an ordinary phrase, not "Iraqi Ministry of Oil" garbled
         if len(matched) == len(form) == len(span) and all(s == 1.0 for _, s in matched) and used_order == sorted(used_order):
             return None  # the same name
         return score

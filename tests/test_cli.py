@@ -9,6 +9,8 @@ import stat
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT, SEEDS
 
 
@@ -180,29 +182,18 @@ def test_version_and_help(cli):
     assert helped.exit_code == 0 and "--fail-on" in helped.stdout
 
 
-def test_catastrophic_regex_times_out_and_the_rest_carries_on(cli, tmp_path):
+@pytest.mark.parametrize("kind", ["check: existence", "check: embed\ndetect: link", "check: substitution\nswap:\n  '(a|aa)+$': b"])
+def test_catastrophic_regex_times_out_and_the_rest_carries_on(cli, tmp_path, kind):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "evil.yml").write_text(
-        "code: EVIL1\ncheck: existence\nmessage: m\nnonword: true\ntokens: ['(a|aa)+$']\n", encoding="utf-8"
-    )
+    tokens = "" if "substitution" in kind else "\ntokens: ['(a|aa)+$']"
+    (rules / "evil.yml").write_text(f"code: EVIL1\n{kind}\nmessage: m\nnonword: true{tokens}\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("a" * 40 + "!\n\nthe the end\n", encoding="utf-8")
     result = cli(tmp_path / "a.txt", "--rules", rules, "--format", "json", "--no-report")
     entry = json.loads(result.stdout)["files"][0]
     assert "rule EVIL1 (evil) timed out on this file" in entry["error"]
-    assert [f["code"] for f in entry["findings"]] == ["TQ101"]
+    assert "TQ101" in [f["code"] for f in entry["findings"]]
     assert result.exit_code == 1
-
-
-def test_embed_link_patterns_time_out_too(cli, tmp_path):
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "evil.yml").write_text(
-        "code: EVIL2\ncheck: embed\ndetect: link\nmessage: m\nnonword: true\ntokens: ['(a|aa)+$']\n", encoding="utf-8"
-    )
-    (tmp_path / "a.txt").write_text("a" * 44 + "!\n", encoding="utf-8")
-    entry = json.loads(cli(tmp_path / "a.txt", "--rules", rules, "--select", "EVIL2", "--format", "json", "--no-report").stdout)
-    assert "rule EVIL2 (evil) timed out" in entry["files"][0]["error"]
 
 
 def test_output_onto_a_device_writes_through_it(cli, tmp_path):

@@ -23,7 +23,7 @@ _TOKEN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d@#/.'’_-])(?P<article>{ARTICLE})?"
     rf"(?P<name>\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:['’ʼʿ]\p{{Ll}}+)?(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]+)?)(?![\p{{L}}\p{{M}}\d@])"
 )
-_POSSESSIVE = regex.compile(r"['’]s$")
+POSSESSIVE = regex.compile(r"['’]s$")
 _HANDLE = regex.compile(r"(?<![\w@/.])@(?P<handle>[A-Za-z0-9_]{2,30})\b")
 _HANDLE_PART = regex.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
@@ -110,7 +110,7 @@ def _name_tokens(doc: Document) -> list[NameToken]:
         start = m.start("name")
         if doc.in_title_case_heading(start):
             continue
-        possessive = _POSSESSIVE.search(text)
+        possessive = POSSESSIVE.search(text)
         if possessive:
             text = text[: possessive.start()]
         initial = m.group("article") is None and doc.starts_sentence(start)

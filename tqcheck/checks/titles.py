@@ -24,12 +24,11 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from ..names import ARTICLE, fold, handles, name_tokens, one_vowel_apart, translit_key
+from ..names import ARTICLE, POSSESSIVE, fold, handles, name_tokens, one_vowel_apart, translit_key
 from .base import Check, Param, RuleDataError, match_case
 
 _NAME = rf"(?:{ARTICLE})?\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:['’ʼ]\p{{Ll}}+)?"
 _PARTICLES = r"(?:bin|ibn|bint|ben|abu|de|van|von|al|el)"  # lowercase links inside names
-_POSSESSIVE = regex.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ class Titles(Check):
             if self.qualified.search(text, max(0, start - 40), start):
                 continue
             names = m.group("name").split()
-            surname = _POSSESSIVE.sub("", regex.sub(rf"^{ARTICLE}", "", names[-1]))
+            surname = POSSESSIVE.sub("", regex.sub(rf"^{ARTICLE}", "", names[-1]))
             first = translit_key(regex.sub(rf"^{ARTICLE}", "", names[0])) if len(names) > 1 else ""
             title = " ".join(m.group("title").split())
             out.append(Mention(m.start("title"), m.end("title"), title, first, translit_key(surname), surname))

@@ -13,31 +13,91 @@ from collections import Counter
 ORDER = 6
 BETA = 2
 _EPS = 1e-16
+# Bounds are compared with the threshold less this much, far above float rounding (~1e-13).
+_MARGIN = 1e-6
+
+
+def _counts(line: str, n: int) -> Counter:
+    return Counter([line[i : i + n] for i in range(len(line) - n + 1)])
 
 
 def char_ngrams(text: str, order: int = ORDER) -> tuple[Counter, ...]:
     line = "".join(text.split())
-    return tuple(Counter(line[i : i + n] for i in range(len(line) - n + 1)) for n in range(1, order + 1))
+    return tuple(_counts(line, n) for n in range(1, order + 1))
+
+
+def _matches(a: Counter, b: Counter) -> int:
+    """n-grams the two passages share, each counted as often as the rarer side has it."""
+    common = a.keys() & b.keys()
+    return sum(map(min, map(a.__getitem__, common), map(b.__getitem__, common)))
+
+
+def _fscore(prec_sum: float, rec_sum: float, effective: int, beta: float) -> float:
+    """chrF from precisions and recalls summed over the ``effective`` orders."""
+    if effective == 0:
+        return 0.0
+    avg_prec = prec_sum / effective
+    avg_rec = rec_sum / effective
+    if not avg_prec + avg_rec:
+        return 0.0
+    factor = beta**2
+    return 100 * (1 + factor) * avg_prec * avg_rec / (factor * avg_prec + avg_rec)
 
 
 def chrf(hyp: tuple[Counter, ...], ref: tuple[Counter, ...], beta: float = BETA) -> float:
     """chrF (0-100) of a hypothesis against one reference, from their ``char_ngrams``."""
-    factor = beta**2
-    avg_prec = avg_rec = 0.0
+    prec_sum = rec_sum = 0.0
     effective = 0
     for hyp_ngrams, ref_ngrams in zip(hyp, ref):
         n_ref = sum(ref_ngrams.values())
         n_hyp = sum(hyp_ngrams.values()) if ref_ngrams else 0
         if n_hyp == 0 or n_ref == 0:
             continue
-        match = sum(min(count, ref_ngrams[g]) for g, count in hyp_ngrams.items() if g in ref_ngrams)
-        avg_prec += match / n_hyp
-        avg_rec += match / n_ref
+        match = _matches(hyp_ngrams, ref_ngrams)
+        prec_sum += match / n_hyp
+        rec_sum += match / n_ref
         effective += 1
-    if effective == 0:
-        return 0.0
-    avg_prec /= effective
-    avg_rec /= effective
-    if not avg_prec + avg_rec:
-        return 0.0
-    return 100 * (1 + factor) * avg_prec * avg_rec / (factor * avg_prec + avg_rec)
+    return _fscore(prec_sum, rec_sum, effective, beta)
+
+
+class Passage:
+    """A passage's character n-grams, counted one order at a time when a comparison needs them."""
+
+    def __init__(self, text: str) -> None:
+        self.line = "".join(text.split())
+        self._orders: list[Counter] = []
+
+    def ngrams(self, n: int) -> Counter:
+        while len(self._orders) < n:
+            self._orders.append(_counts(self.line, len(self._orders) + 1))
+        return self._orders[n - 1]
+
+
+def chrf_both(a: Passage, b: Passage, threshold: float = 0.0, beta: float = BETA) -> float:
+    """The lower of chrF(b against a) and chrF(a against b), exactly as ``chrf`` computes them,
+    when it reaches ``threshold``; otherwise some value below ``threshold``.
+
+    Matches are symmetric, so both directions come from one count per order. Matches never
+    grow with the order (each n-gram match holds an (n-1)-gram match), so after each order the
+    best reachable score is known; once it is below ``threshold`` the longer n-grams, the
+    costly ones, are not counted."""
+    orders = range(1, min(ORDER, len(a.line), len(b.line)) + 1)  # orders both passages have
+    sum_a = sum_b = 0.0  # match / n-grams of a (recall of b), match / n-grams of b (its precision)
+    for n in orders:
+        match = _matches(a.ngrams(n), b.ngrams(n))
+        sum_a += match / (len(a.line) - n + 1)
+        sum_b += match / (len(b.line) - n + 1)
+        if threshold and n < orders[-1]:
+            best_a, best_b = sum_a, sum_b
+            for k in range(n + 1, orders[-1] + 1):
+                na, nb = len(a.line) - k + 1, len(b.line) - k + 1
+                most = min(match, na, nb)
+                best_a += most / na
+                best_b += most / nb
+            bound = min(_fscore(best_b, best_a, len(orders), beta), _fscore(best_a, best_b, len(orders), beta))
+            if bound < threshold - _MARGIN:
+                return bound
+    first = _fscore(sum_b, sum_a, len(orders), beta)
+    if first < threshold:
+        return first
+    return min(first, _fscore(sum_a, sum_b, len(orders), beta))

@@ -7,6 +7,7 @@ checked); 2 usage, configuration or rule-file error, or no input could be checke
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sys
@@ -78,20 +79,35 @@ def _load_checks(rules: Optional[List[Path]], no_default_rules: bool):
 
 def _write(text: str, output) -> None:
     """Write to standard output (``output`` None), standard error ("stderr") or a file."""
+    with _output(output) as write:
+        write(text)
+
+
+@contextlib.contextmanager
+def _output(output):
+    """A ``write`` function for standard output (``output`` None), standard error ("stderr") or a
+    file. A file is written to a temporary file next to it and renamed into place only once all
+    of it was written, so a failure midway leaves the old file as it was."""
     if output is None or output == "stderr":
-        (sys.stdout if output is None else sys.stderr).write(text)
+        yield (sys.stdout if output is None else sys.stderr).write
         return
+    tmp = None
     try:
-        if output.exists() and not output.is_file():
-            with open(output, "w", encoding="utf-8") as handle:  # /dev/null, a pipe: never replace it
-                handle.write(text)
+        if output.exists() and not output.is_file():  # /dev/stdout, /dev/null, a pipe: never replace it
+            with open(output, "w", encoding="utf-8") as handle:
+                yield handle.write
             return
         output.parent.mkdir(parents=True, exist_ok=True)
         tmp = output.with_name(f".{output.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            yield handle.write
         os.replace(tmp, output)
-    except OSError as exc:
-        raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    except BaseException as exc:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # the body only writes: any OSError is about the output
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise
     typer.echo(f"Wrote {output}", err=True)
 
 
@@ -147,7 +163,7 @@ def check(
     from .checks.base import RuleDataError
     from .engine import DEFAULT_INCLUDE, MB, Settings, check_files, configure, discover, select_checks, unknown_terms
     from .reference import pair_references, score_result
-    from .model import Severity
+    from .reporters import streamer
 
     if sum(map(bool, (fix, diff, fix_to))) > 1:
         raise _fail("--fix, --diff and --fix-to are alternatives: use one")
@@ -202,11 +218,16 @@ def check(
         raise _fail("--update-baseline and --diff are alternatives: use one")
     known = _load_baseline(baseline) if baseline and not update_baseline else None
 
+    def severity_of(rule) -> str:
+        return settings.severity.get(rule.code) or settings.severity.get(rule.name) or rule.severity.value
+
+    rules_meta = tuple((c.rule.code, c.rule.name, c.rule.description, severity_of(c.rule), c.rule.category) for c in all_checks)
+    name = "statistics" if statistics else format.value
     roots = paths or ["."]
     references, data = {}, None
     if stdin:
         data, result = _check_stdin(stdin_filename or "-", checks, settings)
-        results = [result]
+        results = iter([result])
     else:
         files = discover(roots, settings.include, settings.exclude)
         if not files:
@@ -217,12 +238,18 @@ def check(
             raise _fail(str(exc)) from None
         keep_text = (write_reports or format is Format.html or format is Format.sarif or fix or diff or fix_to
                      or references or baseline is not None)
-        try:
-            checked = _progress(check_files(files, checks, settings, jobs), len(files))
-            # Without a consumer of the texts, keep only the findings: memory stays flat on archives.
-            results = [r if keep_text or r.text is None else dataclasses.replace(r, text="") for r in checked]
-        except (OSError, RuntimeError) as exc:  # a worker process could not start or died
-            raise _fail(f"parallel checking failed: {exc} (try --jobs 1)") from None
+        # Without a consumer of the texts, keep only the findings: memory stays flat on archives.
+        results = (r if keep_text or r.text is None else dataclasses.replace(r, text="")
+                   for r in _progress(_checked(check_files(files, checks, settings, jobs)), len(files)))
+    tally = _Tally()
+    stream = None if (fix or diff or fix_to or references or baseline is not None or write_reports) else streamer(name)
+    if stream is not None:
+        # The plain path: each file is written out as its result arrives and only counts are kept.
+        with _output(output) as write:
+            stream(map(tally.add, results), _options(_use_color(output), rules_meta), write)
+        raise typer.Exit(tally.exit_code(fail_level))
+
+    results = list(results)
     if fix or diff or fix_to:
         results = _apply_fixes(results, checks, settings, roots, unsafe_fixes, diff, fix_to, references, data)
     if references:
@@ -239,24 +266,50 @@ def check(
         if dropped:
             typer.echo(f"Ignored {dropped} known finding(s) listed in {baseline}", err=True)
 
-    def severity_of(rule) -> str:
-        return settings.severity.get(rule.code) or settings.severity.get(rule.name) or rule.severity.value
-
-    rules_meta = tuple((c.rule.code, c.rule.name, c.rule.description, severity_of(c.rule), c.rule.category) for c in all_checks)
     if not diff:
-        name = "statistics" if statistics else format.value
         to = "stderr" if stdin and fix and output is None else output  # stdout carries the fixed text
         _write(_render(name, results, color=_use_color(to), rules=rules_meta), to)
     if write_reports and not diff:
         _write_reports(results, report_folder, rules_meta)
+    for result in results:
+        tally.add(result)
+    raise typer.Exit(tally.exit_code(fail_level, diff))
 
-    if results and all(r.text is None for r in results):
-        raise typer.Exit(2)  # nothing could be checked
-    if diff:
-        raise typer.Exit(1 if any(r.extra.get("fixed") for r in results) else 0)
-    threshold = None if fail_level == "never" else Severity(fail_level).rank
-    failing = threshold is not None and any(f.severity.rank >= threshold for r in results for f in r.findings)
-    raise typer.Exit(1 if failing or any(r.error for r in results) else 0)
+
+class _Tally:
+    """What the exit code needs from the results, noted as they pass (nothing else is kept)."""
+
+    def __init__(self) -> None:
+        self.files = self.unreadable = self.errors = self.fixed = 0
+        self.worst = -1  # the highest severity rank among the findings
+
+    def add(self, result):
+        self.files += 1
+        self.unreadable += result.text is None
+        self.errors += bool(result.error)
+        self.fixed += bool(result.extra.get("fixed"))
+        self.worst = max([self.worst, *(f.severity.rank for f in result.findings)])
+        return result
+
+    def exit_code(self, fail_level: str, diff: bool = False) -> int:
+        """2 when no input could be checked; with --diff, 1 when something would be fixed; else
+        1 when a finding reaches ``fail_level`` or a file had an error; else 0."""
+        from .model import Severity
+
+        if self.files and self.unreadable == self.files:
+            return 2
+        if diff:
+            return 1 if self.fixed else 0
+        failing = fail_level != "never" and self.worst >= Severity(fail_level).rank
+        return 1 if failing or self.errors else 0
+
+
+def _checked(results):
+    """Pass ``results`` through; a worker process that could not start or died is a usage error."""
+    try:
+        yield from results
+    except (OSError, RuntimeError) as exc:
+        raise _fail(f"parallel checking failed: {exc} (try --jobs 1)") from None
 
 
 def _check_encoding(name: str) -> None:
@@ -345,10 +398,16 @@ def _progress(results, total: int, stream=None):
         stream.flush()
 
 
-def _render(name: str, results, color: bool = False, rules: tuple = ()) -> str:
-    from .reporters import RenderOptions, reporter
+def _options(color: bool, rules: tuple):
+    from .reporters import RenderOptions
 
-    return reporter(name)(results, RenderOptions(color=color, version=__version__, rules=rules))
+    return RenderOptions(color=color, version=__version__, rules=rules)
+
+
+def _render(name: str, results, color: bool = False, rules: tuple = ()) -> str:
+    from .reporters import reporter
+
+    return reporter(name)(results, _options(color, rules))
 
 
 def _write_reports(results, folder: Path, rules: tuple) -> None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 import regex
 
 # A word keeps inner apostrophes and hyphens (Qur'an, al-Qaeda) but not a possessive 's.
 WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’‘-](?![sS]\b)[\p{L}\p{M}\d]+)*")
+_WORD_SPLIT = regex.compile(f"({WORD.pattern})")
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Characters after which a capital letter is expected: sentence ends, colons, opening
 # brackets and quotes, dashes and list bullets.
@@ -50,7 +52,7 @@ class Block:
     end: int
     text: str
 
-    @property
+    @cached_property
     def is_heading(self) -> bool:
         """A short single line with no closing punctuation, like "New strategy" or a "# title"."""
         stripped = self.text.strip()
@@ -60,7 +62,7 @@ class Block:
             return True
         return len(stripped.split()) <= 12 and stripped[-1] not in _PROSE_END
 
-    @property
+    @cached_property
     def is_title_case(self) -> bool:
         """Most words of four or more letters capitalised, as in "Talks Resume After A Pause"."""
         words = [w for w in regex.findall(r"\p{L}[\p{L}'’-]*", self.text) if len(w) >= 4]
@@ -92,7 +94,16 @@ class Document:
     def words(self) -> list[tuple[int, int, str]]:
         """Every word as (start, end, text), from one pass: checks that look words up in a
         table share it instead of each scanning the text with its own pattern."""
-        return [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
+        # split() keeps the words (odd items) and the gaps between them: offsets are running
+        # sums of their lengths, computed in C instead of one Match object per word.
+        parts = _WORD_SPLIT.split(self.text)
+        offsets = list(accumulate(map(len, parts)))
+        return list(zip(offsets[0::2], offsets[1::2], parts[1::2]))
+
+    @cached_property
+    def folded_words(self) -> list[str]:
+        """The text of ``words``, casefolded (for case-insensitive lookups)."""
+        return [w[2].casefold() for w in self.words]
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -186,5 +197,7 @@ class Document:
             close = self.text.rfind(")", 0, offset)
             open_ = self.text.rfind("(", 0, close)
             return open_ >= 0 and "\n" not in self.text[open_:close] and self.starts_sentence(open_)
+        if self.text[offset - 1] not in " \t":
+            return False  # a bullet is followed by a space or tab
         line_start = self.text.rfind("\n", 0, offset) + 1
         return bool(_BULLET.fullmatch(self.text, line_start, offset))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -81,10 +82,10 @@ def one_vowel_apart(a: str, b: str) -> bool:
     return len(diffs) == 1 and diffs[0][0] in VOWELS and diffs[0][1] in VOWELS
 
 
-@dataclass(frozen=True)
-class NameToken:
+class NameToken(NamedTuple):
     """One capitalised word that may be a name; ``start``/``end`` cover the word without its
-    article prefix or possessive ending."""
+    article prefix or possessive ending. A named tuple: an article has a hundred or more, and
+    a tuple is built several times faster than a frozen dataclass."""
 
     start: int
     end: int
@@ -104,17 +105,17 @@ def name_tokens(doc: Document) -> list[NameToken]:
 
 
 def _name_tokens(doc: Document) -> list[NameToken]:
+    headings = [(b.start, b.end) for b in doc.blocks if b.is_heading and b.is_title_case]
     tokens = []
     for m in _TOKEN.finditer(doc.text):
-        text = m.group("name")
         start = m.start("name")
-        if doc.in_title_case_heading(start):
-            continue
-        possessive = POSSESSIVE.search(text)
-        if possessive:
-            text = text[: possessive.start()]
-        initial = m.group("article") is None and doc.starts_sentence(start)
-        tokens.append(NameToken(start, start + len(text), text, m.group("article") or "", initial))
+        if headings and any(a <= start < b for a, b in headings):
+            continue  # in a title-case heading (Document.in_title_case_heading, for all headings at once)
+        article, text = m.group("article", "name")
+        if text.endswith(("'s", "’s")):  # POSSESSIVE: the name group holds no line break
+            text = text[:-2]
+        initial = article is None and doc.starts_sentence(start)
+        tokens.append(NameToken(start, start + len(text), text, article or "", initial))
     return tokens
 
 

@@ -27,10 +27,11 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, chain
 
 import regex
 
-from ..chrf import char_ngrams, chrf
+from ..chrf import Passage, chrf_both
 from ..document import Document
 from ..model import Finding
 from .base import Check, Param, RuleDataError
@@ -39,6 +40,8 @@ from .embed import attribution_spans
 
 _LINE_END = frozenset(".!?…\"”’»)")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
+_WORD_SPLIT = regex.compile(f"({_WORD.pattern})")
+_POSSESSIVE = regex.compile(r"['’]s?$", regex.MULTILINE)  # one word per line
 
 
 @dataclass
@@ -48,7 +51,7 @@ class _Unit:
     text: str
     paragraph: int
     stems: frozenset[str]
-    pairs: frozenset[str]
+    keys: frozenset[str]  # what the prefilter indexes: the stems and pairs of adjacent stems
     kind: str  # "sentence" or "paragraph"
 
 
@@ -79,22 +82,28 @@ class Duplicate(Check):
 
     # -- units -------------------------------------------------------------------------------
 
-    def _stems(self, text: str) -> tuple[frozenset[str], frozenset[str], int]:
-        """(content stems, adjacent content-stem pairs, number of words) of a passage."""
-        words = _WORD.findall(text)
-        sequence = []
-        stopwords = self.stopwords
-        for w in words:
-            w = w.casefold()
-            if w.endswith(("'s", "’s")):
-                w = w[:-2]
-            elif w.endswith(("'", "’")):
-                w = w[:-1]
-            if len(w) < 3 or w in stopwords or w[0].isdigit():
-                continue
-            sequence.append(w[: self.stem])
-        pairs = frozenset(f"{a} {b}" for a, b in zip(sequence, sequence[1:]))
-        return frozenset(sequence), pairs, len(words)
+    def _tokens(self, text: str) -> tuple[list[int], list[str | None]]:
+        """Start and content stem of every word of the document, from one pass; a unit takes
+        the slice between its offsets (a unit edge always sits next to a space, so no word
+        crosses it). A content stem is the casefolded word without a possessive ending, cut to
+        ``stem`` letters; function words, numbers and words under three letters have none."""
+        parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+        words = parts[1::2]
+        distinct = list(set(words))
+        # casefold maps character by character: fold all distinct words in one call
+        bare = _POSSESSIVE.sub("", "\n".join(distinct).casefold()).split("\n")
+        stop, cut = self.stopwords, self.stem
+        stem = {w: b[:cut] if len(b) >= 3 and b not in stop and not b[0].isdigit() else None for w, b in zip(distinct, bare)}
+        return list(accumulate(map(len, parts)))[0::2][: len(words)], [stem[w] for w in words]
+
+    @staticmethod
+    def _stems(tokens: tuple[list[int], list[str | None]], start: int, end: int) -> tuple[frozenset[str], frozenset[str], int]:
+        """(content stems, prefilter keys, number of words) of text[start:end]; the keys are the
+        stems and the pairs of adjacent stems."""
+        starts, stems = tokens
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        sequence = [s for s in stems[lo:hi] if s]
+        return frozenset(sequence), frozenset([*sequence, *map(" ".join, zip(sequence, sequence[1:]))]), hi - lo
 
     @staticmethod
     def _paragraphs(doc: Document) -> list[tuple[int, int]]:
@@ -122,6 +131,7 @@ class Duplicate(Check):
         skip = [(a, b) for a, b, _m in attribution_spans(text)]
         paragraphs_at = self._paragraphs(doc)
         starts = [p[0] for p in paragraphs_at]
+        tokens = self._tokens(text)
         sentences: list[_Unit] = []
         members: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for span in doc.sentences:
@@ -136,20 +146,20 @@ class Duplicate(Check):
                 para = bisect.bisect_right(starts, start) - 1
                 if para < 0 or end > paragraphs_at[para][1]:
                     continue  # a heading
-                if caption_like(stripped) or any(a <= start and end <= b for a, b in skip):
+                if caption_like(stripped) or skip and any(a <= start and end <= b for a, b in skip):
                     continue
                 members[para].append((start, end))
-                stems, pairs, n = self._stems(stripped)
+                stems, keys, n = self._stems(tokens, start, end)
                 if n >= self.min_words:
-                    sentences.append(_Unit(start, end, stripped, para, stems, pairs, "sentence"))
+                    sentences.append(_Unit(start, end, stripped, para, stems, keys, "sentence"))
         paragraphs = []
         for para, spans in sorted(members.items()):
             start, end = spans[0][0], spans[-1][1]
             body = text[start:end]
-            stems, pairs, n = self._stems(body)
+            stems, keys, n = self._stems(tokens, start, end)
             if n >= self.min_words:
                 kind = "paragraph" if len(spans) > 1 else "sentence"
-                paragraphs.append(_Unit(start, end, body, para, stems, pairs, kind))
+                paragraphs.append(_Unit(start, end, body, para, stems, keys, kind))
         return sentences, paragraphs
 
     # -- matching ----------------------------------------------------------------------------
@@ -157,18 +167,19 @@ class Duplicate(Check):
     def _matches(self, units: list[_Unit], memo: dict) -> dict[int, tuple[int, float, int]]:
         # memo: scores by (earlier start, end, later start, end), and "grams": n-grams by text
         """later unit index -> (earlier unit index, chrF, content stems shared)."""
-        df = Counter(k for u in units for k in u.stems | u.pairs)
-        cap = self.max_df
-        index: dict[str, list[int]] = defaultdict(list)
+        df = Counter(chain.from_iterable(u.keys for u in units))
+        # Rare keys link units; a key held by one unit only links nothing and is not indexed.
+        linking = {k for k, n in df.items() if 1 < n <= self.max_df}
+        index: dict = defaultdict(list)
         found: dict[int, tuple[int, float, int]] = {}
         for j, unit in enumerate(units):
-            rare = sorted(k for k in unit.stems | unit.pairs if df[k] <= cap)
-            shared: Counter[int] = Counter()
-            for k in rare:
-                for i in index[k]:
-                    shared[i] += 1
+            rare = unit.keys & linking
+            earlier = [i for k in rare for i in index.get(k, ())]
             for k in rare:
                 index[k].append(j)
+            if len(earlier) < self.min_shared:
+                continue
+            shared = Counter(earlier)
             best = None
             for i, count in sorted(shared.items()):
                 if count < self.min_shared or units[i].end > unit.start:
@@ -189,18 +200,15 @@ class Duplicate(Check):
     @staticmethod
     def similarity(a: str, b: str, threshold: float = 0.0, grams: dict | None = None) -> float:
         """Sentence-level chrF (sacrebleu's, see tqcheck.chrf) in both directions; the lower one
-        (a contained passage is not a copy). The second direction is skipped when the first is
-        already below ``threshold``. ``grams`` caches n-grams for one document only: kept
-        across documents they would grow without bound."""
+        (a contained passage is not a copy). A result below ``threshold`` is only known to be
+        below it: the comparison stops as soon as the threshold is out of reach. ``grams``
+        caches n-grams for one document only: kept across documents they would grow without
+        bound."""
         grams = {} if grams is None else grams
         for text in (a, b):
             if text not in grams:
-                grams[text] = char_ngrams(text)
-        grams_a, grams_b = grams[a], grams[b]
-        first = chrf(grams_b, grams_a)
-        if first < threshold:
-            return first
-        return min(first, chrf(grams_a, grams_b))
+                grams[text] = Passage(text)
+        return chrf_both(grams[a], grams[b], threshold)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         sentences, paragraphs = self._units(doc)

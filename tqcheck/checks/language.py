@@ -34,6 +34,8 @@ from ..model import Finding
 from .base import Check, Param, RuleDataError
 
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#][\w_]+|\b\w+\.(?:com|org|net|gov|edu)(?:/\S*)?\b")
+# Every _URL match holds one of these: the costly substitution runs only where one appears.
+_URL_HINTS = ("://", "www.", "@", "#", ".com", ".org", ".net", ".gov", ".edu")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 # Scripts written without spaces between words: characters count instead of words.
 _UNSPACED = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN"})
@@ -181,25 +183,26 @@ class Language(Check):
 
     def candidate_words(self, sentence: str) -> list[str] | None:
         """The words langdetect should see, or None when the sentence cannot be foreign."""
-        if self.foreign.search(sentence):  # rare: count letters only when another script appears
+        foreign = self.foreign.search(sentence)
+        if foreign:  # rare: count letters only when another script appears
             letters = regex.findall(r"\p{L}", sentence)
-            foreign = sum(1 for ch in letters if not self.expected.match(ch))
-            if not letters or foreign * 2 > len(letters):
+            n_foreign = sum(1 for ch in letters if not self.expected.match(ch))
+            if not letters or n_foreign * 2 > len(letters):
                 return None  # another script: the script rule's business
-        cleaned = _URL.sub(" ", sentence)
-        tokens = _WORD.findall(cleaned)
-        words = []
-        for i, token in enumerate(tokens):
-            if self.foreign.search(token):
-                continue
-            if len(token) > 1 and token.isupper():
-                continue  # acronym
-            if i > 0 and token[:1].isupper():
-                continue  # a name
-            words.append(token)
-        if len(words) < self.min_words or sum(len(w) for w in words) < self.min_letters:
+        if any(hint in sentence for hint in _URL_HINTS):
+            sentence = _URL.sub(" ", sentence)
+        tokens = _WORD.findall(sentence)
+        # Acronyms, and capitalised words after the first (names), say nothing of the language.
+        words = [t for t in tokens[1:] if not t[0].isupper() and not (len(t) > 1 and t.isupper())]
+        if tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()):
+            words.insert(0, tokens[0])
+        if foreign:
+            words = [t for t in words if not self.foreign.search(t)]
+        if len(words) < self.min_words or sum(map(len, words)) < self.min_letters:
             return None
-        function = sum(1 for w in words if w.casefold().replace("’", "'") in self.stopwords)
+        # casefold maps character by character, so folding the joined words folds each one.
+        folded = " ".join(words).casefold().replace("’", "'").split(" ")
+        function = sum(map(self.stopwords.__contains__, folded))
         if function >= self.stopword_share * len(words):
             return None
         return words

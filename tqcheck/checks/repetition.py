@@ -78,7 +78,7 @@ class Repetition(Check):
             yield from self.pattern.finditer(doc.text)
             return
         words = doc.words
-        folded = [w[2].casefold() for w in words]
+        folded = doc.folded_words
         taken = 0
         for start in self._candidates(folded, words):
             if start < taken:
@@ -91,18 +91,24 @@ class Repetition(Check):
     def _candidates(self, folded: list[str], words: list) -> Iterator[int]:
         n = len(folded)
         if self.detect == "doubled":
-            for i in range(n):
-                for size in range(1, self.max_words + 1):
-                    if i + size < n and folded[i] == folded[i + size]:
-                        yield words[i][0]
-                        break
+            # Words said again within max_words words: the next occurrence of each word is
+            # found from a table of last positions, one lookup per word.
+            last: dict[str, int] = {}
+            hits = []
+            for j, w in enumerate(folded):
+                i = last.get(w)
+                if i is not None and j - i <= self.max_words:
+                    hits.append(i)
+                last[w] = j
+            for i in sorted(hits):
+                yield words[i][0]
             return
-        for j in range(1, n - 1):
-            if folded[j] in self.joiners:
-                for back in (1, 2):  # "March Last March", "October 2019 last October"
-                    if j - back >= 0 and folded[j - back] == folded[j + 1]:
-                        yield words[j - back][0]
-                        break
+        joiners = self.joiners
+        for j in [j for j in range(1, n - 1) if folded[j] in joiners]:
+            for back in (1, 2):  # "March Last March", "October 2019 last October"
+                if j - back >= 0 and folded[j - back] == folded[j + 1]:
+                    yield words[j - back][0]
+                    break
 
     def run(self, doc: Document) -> Iterator[Finding]:
         for m in self._matches(doc):

@@ -44,6 +44,8 @@ _OPEN_BEFORE = frozenset("([{<—–-/\u00a0 \t\n\r")  # what may stand right be
 _CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/'’\u00a0 \t\n\r")  # what may stand right after a closing quote
 _ELISION = regex.compile(r"['’]\d\ds\b")  # '90s
 _MISPLACED = regex.compile(r"(?<![\p{L}\p{N}\p{M}'’-])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sp>[ \t\u00a0]+)(?P<a>['’])(?P<next>\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{N}])")
+# Every _MISPLACED match holds one: a cheap search tells where the costly pattern can match.
+_SPACED_APOSTROPHE = regex.compile(r"[ \t\u00a0]['’]")
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{N}\p{M}'’-]{0,40}\Z")
 _WORD_AFTER = regex.compile(r"[\p{L}\p{N}\p{M}'’-]{0,40}")
 _NONSPACE_BEFORE = regex.compile(r"\S{0,12}\Z")
@@ -54,7 +56,9 @@ _SPACE_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M})\]}\"”’'%])[ \t\u00a0]+"
     r"(?:,|\.(?=[\s\"”’')\]]|$)(?![ ]\.)|[!?](?=[\s\"”’')\]]|$)|[;:](?=\s|$))"
 )
+_SPACE_THEN_MARK = regex.compile(r"[ \t\u00a0](?=[,.!?;:])")
 _DOUBLED = regex.compile(r"(?<![.])\.\.(?![./\\\w])|,{2,}|;{2,}|!{2,}|\?{2,}|(?<!\w):{2,}(?!\w)")
+_DOUBLED_PAIRS = ("..", ",,", ";;", "!!", "??", "::")  # every _DOUBLED match holds one
 # A line break between two sentences: in text with one paragraph per line, a paragraph break.
 _LINE_BREAK = regex.compile(r"(?<=[.!?:;…\"”’')\]])[ \t]*\n[ \t]*(?=[\p{Lu}\p{N}\"“‘'(\[«—–•*-])")
 _BACKTICK_OR_URL = regex.compile(r"`[^`\n]*`|\b(?:https?://|www\.)\S+")
@@ -105,7 +109,11 @@ def apostrophes(text: str, block: Block) -> list[int]:
 def paragraphs(doc: Document) -> list[Block]:
     """Paragraphs for quote matching: blank-line blocks, split further at a line break that
     follows the end of a sentence and precedes a new one (text with one paragraph per line).
-    A line wrapped in mid-sentence stays in its paragraph."""
+    A line wrapped in mid-sentence stays in its paragraph. Built once per document."""
+    return doc.memo("typography.paragraphs", _paragraphs)
+
+
+def _paragraphs(doc: Document) -> list[Block]:
     out = []
     for block in doc.blocks:
         pos = block.start
@@ -200,7 +208,11 @@ class Typography(Check):
 
     def _misplaced_apostrophe(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        if not _SPACED_APOSTROPHE.search(text):
+            return
         for block in paragraphs(doc):
+            if not _SPACED_APOSTROPHE.search(text, block.start, block.end):
+                continue
             for m in _MISPLACED.finditer(text, block.start, block.end):
                 word, mark, nxt = m.group("w"), m.group("a"), m.group("next")
                 quoted = text[m.end() : m.end() + 1] in ("'", "’")  # the letter 't' in quotes
@@ -348,12 +360,16 @@ class Typography(Check):
 
     # -- spacing and punctuation ----------------------------------------------------------------
 
-    def _skip_zones(self, text: str) -> list[tuple[int, int]]:
-        return [m.span() for m in _BACKTICK_OR_URL.finditer(text)]
+    @staticmethod
+    def _skip_zones(doc: Document) -> list[tuple[int, int]]:
+        """Code spans and URLs, where spacing and punctuation are not prose (once per document)."""
+        return doc.memo("typography.skip_zones", lambda d: [m.span() for m in _BACKTICK_OR_URL.finditer(d.text)])
 
     def _double_space(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        zones = self._skip_zones(text)
+        if "  " not in text:
+            return
+        zones = self._skip_zones(doc)
         for m in _DOUBLE_SPACE.finditer(text):
             if len(m.group()) > 3 or _inside(zones, m.start()):
                 continue
@@ -364,17 +380,24 @@ class Typography(Check):
             yield self.replacement(doc, m.start(), m.end(), " ")
 
     def _space_before_punctuation(self, doc: Document) -> Iterator[Finding]:
+        """_SPACE_BEFORE is tried only where a space touches a mark: a match is a whole run of
+        spaces (its look-behind fails inside a run) and the mark right after it."""
         text = doc.text
-        zones = self._skip_zones(text)
-        for m in _SPACE_BEFORE.finditer(text):
-            if _inside(zones, m.start()):
+        for hit in _SPACE_THEN_MARK.finditer(text):
+            start = hit.start()
+            while start > 0 and text[start - 1] in " \t\u00a0":
+                start -= 1
+            m = _SPACE_BEFORE.match(text, start)
+            if not m or _inside(self._skip_zones(doc), m.start()):
                 continue
             mark = m.group()[-1]
             yield self.replacement(doc, m.start(), m.end(), mark, mark=mark)
 
     def _doubled_punctuation(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        zones = self._skip_zones(text)
+        if not any(pair in text for pair in _DOUBLED_PAIRS):
+            return
+        zones = self._skip_zones(doc)
         for m in _DOUBLED.finditer(text):
             if _inside(zones, m.start()):
                 continue

@@ -7,10 +7,10 @@ Columns are 1-based and ``endColumn`` is exclusive, as ruff's GitHub output does
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..model import FileResult
-from . import RenderOptions
+from . import RenderOptions, Write, collect
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -28,21 +28,28 @@ def command(level: str, message: str, **props: object) -> str:
     return f"::{level} {fields}::{escape_data(message)}"
 
 
-def render(results: Sequence[FileResult], options: RenderOptions) -> str:
-    lines = []
+def _lines(result: FileResult):
+    """One workflow command per finding of one file, after its error if it has one."""
+    if result.error:
+        yield command("error", f"could not check: {result.error}", file=result.path, title="tqcheck")
+    for f in result.findings:
+        hint = f" -> {f.suggestions[0]}" if f.suggestions and f.suggestions[0] else ""
+        yield command(
+            LEVELS[f.severity.value],
+            f.message + hint,
+            file=result.path,
+            line=f.line,
+            col=f.column,
+            endLine=f.end_line,
+            endColumn=f.end_column,
+            title=f"{f.code} {f.rule}",
+        )
+
+
+def stream(results: Iterable[FileResult], options: RenderOptions, write: Write) -> None:
     for result in results:
-        if result.error:
-            lines.append(command("error", f"could not check: {result.error}", file=result.path, title="tqcheck"))
-        for f in result.findings:
-            hint = f" -> {f.suggestions[0]}" if f.suggestions and f.suggestions[0] else ""
-            lines.append(command(
-                LEVELS[f.severity.value],
-                f.message + hint,
-                file=result.path,
-                line=f.line,
-                col=f.column,
-                endLine=f.end_line,
-                endColumn=f.end_column,
-                title=f"{f.code} {f.rule}",
-            ))
-    return "".join(line + "\n" for line in lines)
+        write("".join(line + "\n" for line in _lines(result)))
+
+
+def render(results: Sequence[FileResult], options: RenderOptions) -> str:
+    return collect(stream, results, options)

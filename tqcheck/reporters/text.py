@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..model import FileResult, Finding, Severity
 from ..scoring import METRICS, WIDTH
-from . import RenderOptions, summarize
+from . import RenderOptions, Totals, Write, collect
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _LABELS = {"bleu": "BLEU", "chrf": "chrF", "ter": "TER"}
@@ -72,26 +72,24 @@ def _fixed_line(fixed: object) -> str | None:
     return line
 
 
-def render(results: Sequence[FileResult], options: RenderOptions) -> str:
-    color = options.color
-    out: list[str] = []
-    for result in results:
-        block = []
-        if result.error:
-            block.append(f"{_paint(result.path, '1', color)}: {_paint('error', '1;31', color)}: {result.error}")
-        for f in result.findings:
-            where = _paint(f"{result.path}:{f.line}:{f.column}:", "1", color)
-            code = _paint(f.code, "1;" + _COLORS[f.severity], color)
-            hint = f" -> {f.suggestions[0]}" if f.suggestions and f.suggestions[0] else ""
-            low = _low_chrf(f)
-            block.append(f"{where} {code} {f.message}{hint}{_paint(low, '33', color) if low else ''}")
-        facts = [line for line in (_scores_line(result.extra.get("scores")), _fixed_line(result.extra.get("fixed"))) if line]
-        if facts and not block:  # name the file the indented lines belong to
-            block.append(f"{_paint(result.path, '1', color)}: no findings")
-        block += facts
-        if block:
-            out.append("\n".join(block))
-    summary = summarize(results)
+def _block(result: FileResult, color: bool) -> str:
+    """The lines about one file ("" when there is nothing to say about it)."""
+    block = []
+    if result.error:
+        block.append(f"{_paint(result.path, '1', color)}: {_paint('error', '1;31', color)}: {result.error}")
+    for f in result.findings:
+        where = _paint(f"{result.path}:{f.line}:{f.column}:", "1", color)
+        code = _paint(f.code, "1;" + _COLORS[f.severity], color)
+        hint = f" -> {f.suggestions[0]}" if f.suggestions and f.suggestions[0] else ""
+        low = _low_chrf(f)
+        block.append(f"{where} {code} {f.message}{hint}{_paint(low, '33', color) if low else ''}")
+    facts = [line for line in (_scores_line(result.extra.get("scores")), _fixed_line(result.extra.get("fixed"))) if line]
+    if facts and not block:  # name the file the indented lines belong to
+        block.append(f"{_paint(result.path, '1', color)}: no findings")
+    return "\n".join(block + facts)
+
+
+def _tail(summary: dict) -> str:
     sev = summary["by_severity"]
     counts = ", ".join(_plural(sev[s.value], s.value) for s in (Severity.ERROR, Severity.WARNING) if sev[s.value])
     counts = ", ".join(filter(None, [counts, f"{sev['info']} info" if sev["info"] else ""]))
@@ -105,5 +103,20 @@ def render(results: Sequence[FileResult], options: RenderOptions) -> str:
         tail.append(f"  {_plural(summary['files_with_errors'], 'file')} could not be checked (see errors above)")
     if not summary["findings"] and not summary["files_with_errors"]:
         tail = [f"Checked {_plural(summary['files'], 'file')}: no findings"]
-    out.append("\n".join(tail))
-    return "\n\n".join(out) + "\n"
+    return "\n".join(tail)
+
+
+def stream(results: Iterable[FileResult], options: RenderOptions, write: Write) -> None:
+    """Each file's block as it comes, blank-line separated, then the summary."""
+    totals = Totals()
+    separator = ""
+    for result in results:
+        block = _block(totals.add(result), options.color)
+        if block:
+            write(separator + block)
+            separator = "\n\n"
+    write(separator + _tail(totals.summary()) + "\n")
+
+
+def render(results: Sequence[FileResult], options: RenderOptions) -> str:
+    return collect(stream, results, options)

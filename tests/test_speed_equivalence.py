@@ -1,0 +1,86 @@
+"""The fast paths taken for speed give exactly what the plain computation gives.
+
+Each test compares an optimised piece (one n-gram count per order with early exit, word offsets
+from one split, stems computed once per document, prefilters in front of costly patterns) with
+the straightforward version, kept here as the reference.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import regex
+
+from tqcheck.checks.duplicate import _WORD as DUPLICATE_WORD
+from tqcheck.checks.typography import _SPACE_BEFORE
+from tqcheck.chrf import Passage, char_ngrams, chrf, chrf_both
+from tqcheck.document import WORD, Document
+from tqcheck.engine import check_text
+from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule
+
+DATA = Path(__file__).parent / "data" / "scoring"
+PIECES = ["the", "The", "minister", "Minister's", "al-Maliki", "Qur'an", "’s", "'s", "ß", "İstanbul", "3.5",
+          "1,000", "U.S.", " ", "  ", "\t", "\n", "\n\n", " ,", " .", " !", "..", ",,", "::", " 'the", " ’plan",
+          "www.x.com", "(", ")", "\"", "“", "”", "-", "talks", "Talks", "talk", "resumed", "said"]
+
+
+def random_texts(n: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) + rng.choice(("", " ", " ")) for _ in range(rng.randint(0, 80))) for _ in range(n)]
+
+
+def reference_both(a: str, b: str, threshold: float) -> float:
+    grams_a, grams_b = char_ngrams(a), char_ngrams(b)
+    first = chrf(grams_b, grams_a)
+    return first if first < threshold else min(first, chrf(grams_a, grams_b))
+
+
+def test_chrf_both_is_exact_at_or_above_the_threshold_and_below_it_otherwise():
+    hyps = (DATA / "hyp.txt").read_text(encoding="utf-8").splitlines()
+    refs = (DATA / "ref.txt").read_text(encoding="utf-8").splitlines()
+    pairs = list(zip(hyps, refs)) + [(a, b) for a, b in zip(random_texts(300), random_texts(300, seed=4))]
+    for a, b in pairs:
+        for threshold in (0.0, 30.0, 58.0, 80.0):
+            expected = reference_both(a, b, threshold)
+            got = chrf_both(Passage(a), Passage(b), threshold)
+            if expected >= threshold:
+                assert got == expected, (a, b, threshold)
+            else:
+                assert got < threshold, (a, b, threshold)
+
+
+@pytest.mark.parametrize("text", random_texts(200) + [""])
+def test_document_words_match_one_match_per_word(text):
+    assert Document(text).words == [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    assert Document(text).folded_words == [m.group().casefold() for m in WORD.finditer(text)]
+
+
+def test_duplicate_stems_match_a_word_by_word_computation():
+    check = load_rule(DEFAULT_RULES_DIR / "translated-twice.yml")
+
+    def stem(word: str) -> str | None:
+        w = word.casefold()
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        elif w.endswith(("'", "’")):
+            w = w[:-1]
+        if len(w) < 3 or w in check.stopwords or w[0].isdigit():
+            return None
+        return w[: check.stem]
+
+    for text in random_texts(200) + ["x's x'' x''s x's' 's ' ’S ΣΑΣ’ Straße's"]:
+        starts, stems = check._tokens(text)
+        matches = list(DUPLICATE_WORD.finditer(text))
+        assert starts == [m.start() for m in matches]
+        assert stems == [stem(m.group()) for m in matches]
+
+
+def test_space_before_punctuation_finds_what_a_full_scan_finds():
+    check = load_rule(DEFAULT_RULES_DIR / "space-before-punctuation.yml")
+    for text in random_texts(300):
+        found = [(f.start, f.end) for f in check_text(text, checks=[check]).findings]
+        zones = [m.span() for m in regex.finditer(r"`[^`\n]*`|\b(?:https?://|www\.)\S+", text)]
+        expected = [m.span() for m in _SPACE_BEFORE.finditer(text) if not any(a <= m.start() < b for a, b in zones)]
+        assert found == expected, text

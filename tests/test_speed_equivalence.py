@@ -15,9 +15,10 @@ import regex
 
 from tqcheck.checks.duplicate import _WORD as DUPLICATE_WORD
 from tqcheck.checks.typography import _SPACE_BEFORE
-from tqcheck.chrf import Passage, char_ngrams, chrf, chrf_both
+from tqcheck.chrf import Passage, _counts, char_ngrams, chrf, chrf_both
 from tqcheck.document import WORD, Document
 from tqcheck.engine import check_text
+from tqcheck.names import name_tokens, translit_key
 from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule
 
 DATA = Path(__file__).parent / "data" / "scoring"
@@ -77,6 +78,20 @@ def test_duplicate_stems_match_a_word_by_word_computation():
         assert stems == [stem(m.group()) for m in matches]
 
 
+def test_duplicate_unit_stems_match_a_per_unit_computation():
+    check = load_rule(DEFAULT_RULES_DIR / "translated-twice.yml")
+    rng = random.Random(5)
+    for text in random_texts(100):
+        tokens = check._tokens(text)
+        content = check._content(tokens)
+        for _ in range(20):
+            start, end = sorted(rng.randint(0, len(text)) for _ in range(2))
+            inside = [s for a, s in zip(*tokens) if start <= a < end]
+            sequence = [s for s in inside if s]
+            keys = frozenset([*sequence, *map(" ".join, zip(sequence, sequence[1:]))])
+            assert check._stems(content, start, end) == (frozenset(sequence), keys, len(inside))
+
+
 def test_space_before_punctuation_finds_what_a_full_scan_finds():
     check = load_rule(DEFAULT_RULES_DIR / "space-before-punctuation.yml")
     for text in random_texts(300):
@@ -84,3 +99,16 @@ def test_space_before_punctuation_finds_what_a_full_scan_finds():
         zones = [m.span() for m in regex.finditer(r"`[^`\n]*`|\b(?:https?://|www\.)\S+", text)]
         expected = [m.span() for m in _SPACE_BEFORE.finditer(text) if not any(a <= m.start() < b for a, b in zones)]
         assert found == expected, text
+
+
+def test_passage_ngrams_count_what_string_slices_count():
+    for text in random_texts(100) + ["", "a", "ab c", "aaaaaaa"]:
+        passage = Passage(text)
+        for n in range(6, 0, -1):
+            assert {"".join(k): v for k, v in passage.ngrams(n).items()} == _counts(passage.line, n)
+
+
+def test_name_tokens_carry_the_transliteration_key_of_their_text():
+    for text in random_texts(100) + ["Al-Hassan met el-Hasan and Ramadhan's aide. Çavuşoğlu, Cavusoglu."]:
+        for token in name_tokens(Document(text)):
+            assert token.key == translit_key(token.text)

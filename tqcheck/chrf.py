@@ -61,15 +61,21 @@ def chrf(hyp: tuple[Counter, ...], ref: tuple[Counter, ...], beta: float = BETA)
 
 
 class Passage:
-    """A passage's character n-grams, counted one order at a time when a comparison needs them."""
+    """A passage's character n-grams, counted one order at a time when a comparison needs them.
+
+    An n-gram is kept as a tuple of characters (a single character for n = 1): zipping shifted
+    copies of the line builds them in C, faster than slicing one string per position, and two
+    tuples are equal exactly when the strings they spell are."""
 
     def __init__(self, text: str) -> None:
         self.line = "".join(text.split())
         self._orders: list[Counter] = []
 
     def ngrams(self, n: int) -> Counter:
+        line = self.line
         while len(self._orders) < n:
-            self._orders.append(_counts(self.line, len(self._orders) + 1))
+            k = len(self._orders) + 1
+            self._orders.append(Counter(zip(*[line[i:] for i in range(k)]) if k > 1 else line))
         return self._orders[n - 1]
 
 

@@ -10,6 +10,7 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
+from typing import NamedTuple
 
 import regex
 
@@ -35,9 +36,9 @@ _ABBREVIATION = regex.compile(
 )
 
 
-@dataclass(frozen=True)
-class Span:
-    """A stretch of the document (a sentence), with its offsets."""
+class Span(NamedTuple):
+    """A stretch of the document (a sentence), with its offsets. A named tuple: an article has
+    dozens of sentences, and a tuple is built several times faster than a frozen dataclass."""
 
     start: int
     end: int

@@ -92,10 +92,7 @@ class NameToken(NamedTuple):
     text: str
     article: str
     sentence_initial: bool
-
-    @property
-    def key(self) -> str:
-        return translit_key(self.text)
+    key: str  # translit_key(text), looked up once here: checks compare keys many times per token
 
 
 def name_tokens(doc: Document) -> list[NameToken]:
@@ -115,7 +112,7 @@ def _name_tokens(doc: Document) -> list[NameToken]:
         if text.endswith(("'s", "’s")):  # POSSESSIVE: the name group holds no line break
             text = text[:-2]
         initial = article is None and doc.starts_sentence(start)
-        tokens.append(NameToken(start, start + len(text), text, article or "", initial))
+        tokens.append(NameToken(start, start + len(text), text, article or "", initial, translit_key(text)))
     return tokens
 
 

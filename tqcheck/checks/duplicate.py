@@ -27,7 +27,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 
 import regex
 
@@ -93,17 +93,25 @@ class Duplicate(Check):
         # casefold maps character by character: fold all distinct words in one call
         bare = _POSSESSIVE.sub("", "\n".join(distinct).casefold()).split("\n")
         stop, cut = self.stopwords, self.stem
-        stem = {w: b[:cut] if len(b) >= 3 and b not in stop and not b[0].isdigit() else None for w, b in zip(distinct, bare)}
-        return list(accumulate(map(len, parts)))[0::2][: len(words)], [stem[w] for w in words]
+        stem = {w: b[:cut] for w, b in zip(distinct, bare) if len(b) >= 3 and b not in stop and not b[0].isdigit()}
+        return list(accumulate(map(len, parts)))[0::2][: len(words)], list(map(stem.get, words))
 
     @staticmethod
-    def _stems(tokens: tuple[list[int], list[str | None]], start: int, end: int) -> tuple[frozenset[str], frozenset[str], int]:
+    def _content(tokens: tuple[list[int], list[str | None]]) -> tuple[list[int], list[int], list[str], list[str]]:
+        """Word starts, then the starts, stems and adjacent-stem pairs of the content words of
+        the whole document: a unit's stems are a slice of them, so each pair is joined once."""
+        starts, stems = tokens
+        sequence = list(filter(None, stems))
+        return starts, list(compress(starts, stems)), sequence, list(map(" ".join, zip(sequence, sequence[1:])))
+
+    @staticmethod
+    def _stems(content: tuple[list[int], list[int], list[str], list[str]], start: int, end: int) -> tuple[frozenset[str], frozenset[str], int]:
         """(content stems, prefilter keys, number of words) of text[start:end]; the keys are the
         stems and the pairs of adjacent stems."""
-        starts, stems = tokens
-        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        sequence = [s for s in stems[lo:hi] if s]
-        return frozenset(sequence), frozenset([*sequence, *map(" ".join, zip(sequence, sequence[1:]))]), hi - lo
+        starts, content_starts, sequence, pairs = content
+        lo, hi = bisect.bisect_left(content_starts, start), bisect.bisect_left(content_starts, end)
+        stems = frozenset(sequence[lo:hi])
+        return stems, stems.union(pairs[lo : max(lo, hi - 1)]), bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
 
     @staticmethod
     def _paragraphs(doc: Document) -> list[tuple[int, int]]:
@@ -131,7 +139,7 @@ class Duplicate(Check):
         skip = [(a, b) for a, b, _m in attribution_spans(text)]
         paragraphs_at = self._paragraphs(doc)
         starts = [p[0] for p in paragraphs_at]
-        tokens = self._tokens(text)
+        tokens = self._content(self._tokens(text))
         sentences: list[_Unit] = []
         members: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for span in doc.sentences:
@@ -174,9 +182,10 @@ class Duplicate(Check):
         found: dict[int, tuple[int, float, int]] = {}
         for j, unit in enumerate(units):
             rare = unit.keys & linking
-            earlier = [i for k in rare for i in index.get(k, ())]
-            for k in rare:
-                index[k].append(j)
+            holders = [index[k] for k in rare]
+            earlier = list(chain.from_iterable(holders))
+            for held in holders:
+                held.append(j)
             if len(earlier) < self.min_shared:
                 continue
             shared = Counter(earlier)

@@ -15,6 +15,8 @@ from functools import cached_property
 
 import regex
 
+from .checks.base import LazyPattern
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -31,22 +33,22 @@ _TAG = (
 )
 _URL = r"(?:https?://|ftp://|www\.)[^\s<>\"]+"
 _AUTOLINK = r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>"
-_HTML_INLINE = regex.compile(
+_HTML_INLINE = LazyPattern(
     rf"(?P<comment><!--)|(?P<cdata><!\[CDATA\[)|(?P<decl><![A-Za-z])|(?P<pi><\?)"
     rf"|(?P<autolink>{_AUTOLINK})|(?P<tag>{_TAG})|(?P<url>{_URL})"
 )
-_MD_INLINE = regex.compile(
+_MD_INLINE = LazyPattern(
     rf"(?<!\\)(?P<code>`+)|(?P<comment><!--)|(?P<cdata><!\[CDATA\[)|(?P<decl><![A-Za-z])|(?P<pi><\?)"
     rf"|(?P<autolink>{_AUTOLINK})|(?P<tag>{_TAG})|(?P<url>{_URL})"
     r"|(?P<refdef>^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S[^\n]*)|(?<!\\)(?P<link>!?\[)",
     regex.MULTILINE,
 )
 _ENDS = {"comment": "-->", "cdata": "]]>", "decl": ">", "pi": "?>"}
-_FRONT_MATTER = regex.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t\r]*$", regex.MULTILINE | regex.DOTALL)
-_FENCE = regex.compile(r" {0,3}(`{3,}|~{3,})")
-_LIST_ITEM = regex.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
-_PARAGRAPH_END = regex.compile(r"\n[ \t\r]*\n")
-_BACKTICKS = regex.compile(r"`+")
+_FRONT_MATTER = LazyPattern(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t\r]*$", regex.MULTILINE | regex.DOTALL)
+_FENCE = LazyPattern(r" {0,3}(`{3,}|~{3,})")
+_LIST_ITEM = LazyPattern(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+_PARAGRAPH_END = LazyPattern(r"\n[ \t\r]*\n")
+_BACKTICKS = LazyPattern(r"`+")
 _URL_TRAIL = ".,;:!?'\"*_]"
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+import re
 from typing import Any, ClassVar
 
 import regex
@@ -150,17 +152,73 @@ class Check:
         return self.finding(doc, start, end, (new,), fix, data, **fields)
 
 
+class LazyPattern:
+    """A shipped pattern compiled on first use. ``regex`` compiles at about 5 µs per pattern
+    character, so a pattern that most documents never need must not slow every start."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in self.__slots__:
+            raise AttributeError(name)  # not set yet (unpickling): no compile, no recursion
+        if self._compiled is None:
+            self._compiled = regex.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
 # Rule authors write regular expressions; a catastrophic one ("(a+)+$") must not hang a CI job.
 # Matching with a user pattern gives up after this many seconds (per match attempt).
 REGEX_TIMEOUT = 2.0
 
 
+# True while the rule loader builds a rule that compiled without error before (same files, same
+# code; see rulefile.load_rule): its patterns are then compiled when first used.
+_deferred = False
+
+
+@contextmanager
+def deferred_compiles(defer: bool = True) -> Iterator[None]:
+    """Within the block, compile_regex and compile_alternation compile on first use."""
+    global _deferred
+    before, _deferred = _deferred, defer
+    try:
+        yield
+    finally:
+        _deferred = before
+
+
 def compile_regex(pattern: str, where: tuple = (), ignorecase: bool = False) -> regex.Pattern:
     """Compile a rule-supplied pattern, turning a syntax error into a RuleDataError."""
+    flags = regex.IGNORECASE if ignorecase else 0
+    if _deferred:
+        return LazyPattern(pattern, flags)  # type: ignore[return-value]
     try:
-        return regex.compile(pattern, regex.IGNORECASE if ignorecase else 0)
+        return regex.compile(pattern, flags)
     except (regex.error, TypeError, ValueError) as exc:
         raise RuleDataError(f"invalid regular expression {pattern!r}: {exc}", where) from None
+
+
+# An item made only of characters, escapes of one symbol or of \d\w\s\b, simple classes like
+# [Nn] and counts like {2} is the same pattern with or without a (?:...) around it: it has no |,
+# no parenthesis, no unclosed class or escape that could reach past its end.
+_SELF_CONTAINED = re.compile(r"(?:[^\\()\[\]{}|]|\\[^0-9A-Za-z]|\\[dDwWsSbB]|\[\^?[^\[\]\\^][^\[\]\\]*\]|\{\d+(?:,\d*)?\})*")
+
+
+def join_alternatives(items: list[str]) -> str:
+    """The items as one alternation, each in (?:...), except the self-contained ones before the
+    first that is not: ``regex`` compiles a word list 40% slower when each word has a group.
+    (A broken item, "[a" say, may run into what follows it, which therefore stays as it was.)"""
+    out = []
+    for i, item in enumerate(items):
+        if not _SELF_CONTAINED.fullmatch(item):
+            out += (f"(?:{p})" for p in items[i:])
+            break
+        out.append(item)
+    return "|".join(out)
 
 
 def compile_alternation(items: list[str], template: str, key: str, ignorecase: bool = False) -> regex.Pattern | None:
@@ -168,8 +226,11 @@ def compile_alternation(items: list[str], template: str, key: str, ignorecase: b
     only when the whole fails, to name the bad one: that keeps loading fast."""
     if not items:
         return None
+    pattern, flags = template.format(join_alternatives(items)), regex.IGNORECASE if ignorecase else 0
+    if _deferred:
+        return LazyPattern(pattern, flags)  # type: ignore[return-value]
     try:
-        return regex.compile(template.format("|".join(f"(?:{p})" for p in items)), regex.IGNORECASE if ignorecase else 0)
+        return regex.compile(pattern, flags)
     except (regex.error, TypeError, ValueError):
         for i, item in enumerate(items):
             compile_regex(item, (key, i), ignorecase)

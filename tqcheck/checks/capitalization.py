@@ -16,10 +16,13 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from .base import Check, Param, RuleDataError, compile_regex
+from .base import Check, Param, RuleDataError
+from .phrases import LiteralAlternation
 
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]+(\p{L}[\p{L}\p{M}'’-]*)")
 _PREV_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}'’-]*)[ \t\u00a0]+$")
+_NOT_BEFORE_NAME = regex.compile(r"[\w-]")
+_NOT_AFTER_NAME = regex.compile(r"\w|-\w")
 
 
 def _is_title(word: str) -> bool:
@@ -40,16 +43,13 @@ class Capitalization(Check):
             raise RuleDataError("tokens: needs at least one word", ("tokens",))
         titled = sorted({t[:1].upper() + t[1:].lower() for t in tokens}, key=len, reverse=True)
         self.pattern = regex.compile(rf"(?<![\w'’-])(?:{'|'.join(map(regex.escape, titled))})(?![\w'’]|-\w)")
-        names = sorted(options["names"], key=len, reverse=True)
-        self.names = None
-        if names:
-            alternation = "|".join(r"\s+".join(map(regex.escape, n.split())) for n in names)
-            self.names = compile_regex(rf"(?<![\w-])(?:{alternation})(?![\w]|-\w)", ("names",))
+        # Found as (?<![\w-])(?:The\s+Hague|...)(?![\w]|-\w) would find them, longest first.
+        self.names = LiteralAlternation(sorted(options["names"], key=len, reverse=True))
         self.classifiers = {c.casefold() for c in options["classifiers"]}
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        name_spans = [(m.start(), m.end()) for m in self.names.finditer(text)] if self.names else []
+        name_spans = list(self.names.finditer(text, _NOT_BEFORE_NAME, _NOT_AFTER_NAME))
         for m in self.pattern.finditer(text):
             start, end = m.span()
             word = m.group()

@@ -27,7 +27,8 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -38,6 +39,11 @@ from .base import Check, Param, RuleDataError
 
 _CAP = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+# In ASCII text the _WORD runs are the runs of letters and digits: split() finds them faster.
+_ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+_ALNUM = regex.compile(r"[\p{L}\d]")  # the letter/digit boundary of a known name
+_AND = regex.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+_NON_SPACE = regex.compile(r"\S+")
 # British and American spellings of one word are the same word here (Centre ~ Center).
 _SPELLING = (("isation", "ization"), ("isatio", "izatio"), ("centre", "center"), ("programme", "program"),
              ("defence", "defense"), ("labour", "labor"), ("theatre", "theater"), ("ae", "e"))
@@ -45,12 +51,49 @@ _SPELLING = (("isation", "ization"), ("isatio", "izatio"), ("centre", "center"),
 
 def _spelling(token: str) -> str:
     for uk, us in _SPELLING:
-        token = token.replace(uk, us)
+        if uk in token:
+            token = token.replace(uk, us)
     return token
 
 
-@dataclass(frozen=True)
-class Form:
+def _fold(word: str) -> str:
+    """names.fold. For an ASCII word of letters and digits that is its lower case (a test pins
+    it), and skipping fold's Unicode work for the gazetteer's 1,500 words saves 3 ms a start."""
+    return word.lower() if word.isascii() and word.isalnum() else fold(word)
+
+
+def _levenshtein_similarity(a: str, b: str) -> float:
+    """1 - edit distance / length of the longer: rapidfuzz's normalized_similarity, same floats.
+    The distance is counted with Hyyrö's bit-parallel algorithm, as rapidfuzz's Python code does."""
+    longer = max(len(a), len(b))
+    if not a:
+        return 1.0 - len(b) / longer if longer else 1.0
+    masks: dict[str, int] = {}
+    for i, c in enumerate(a):
+        masks[c] = masks.get(c, 0) | 1 << i
+    vp, vn, top, distance = (1 << len(a)) - 1, 0, 1 << (len(a) - 1), len(a)
+    for c in b:
+        x = masks.get(c, 0)
+        d0 = (((x & vp) + vp) ^ vp) | x | vn
+        hp = vn | ~(d0 | vp)
+        hn = d0 & vp
+        distance += (hp & top) != 0
+        distance -= (hn & top) != 0
+        hp = (hp << 1) | 1
+        vp = (hn << 1) | ~(d0 | hp)
+        vn = hp & d0
+    return 1.0 - distance / longer
+
+
+@lru_cache(maxsize=65536)
+def _token(word: str, connectors: frozenset[str]) -> str | None:
+    """The folded, spelling-normalised token of a word; None for a connector. Cached: the
+    gazetteer's 1,400 names share most of their words."""
+    token = _fold(word)
+    return None if token in connectors else _spelling(token)
+
+
+class Form(NamedTuple):  # a tuple: 1,400 of them are built at every start
     text: str  # the form as written in the gazetteer (a name or an alias)
     canonical: str
     tokens: tuple[str, ...]  # folded content tokens
@@ -69,13 +112,12 @@ class Entities(Check):
     }
 
     def compile(self, options: dict) -> None:
-        from rapidfuzz.distance import Levenshtein
-
-        self._similarity = Levenshtein.normalized_similarity
+        self._rapidfuzz = None  # imported once enough tokens were compared: see _similarity
+        self._compared = 0
         self._alike_cache: dict[tuple[str, str], float] = {}
-        self.connectors = {c.casefold() for c in options["connectors"]}
-        self.generic = {fold(g) for g in options["generic"]}
-        self.regions = {fold(r) for r in options["regions"]}
+        self.connectors = frozenset(c.casefold() for c in options["connectors"])
+        self.generic = {_fold(g) for g in options["generic"]}
+        self.regions = {_fold(r) for r in options["regions"]}
         self.min_score = options["min_score"]
         self.min_token_similarity = options["min_token_similarity"]
         self.known: set[tuple[str, ...]] = set()
@@ -86,22 +128,38 @@ class Entities(Check):
                 tokens = self._tokens(text)
                 self.known.add(tokens)
                 if len(tokens) >= 2:
-                    self.forms.append(Form(text, name, tokens, frozenset(t[:4] for t in tokens)))
+                    self.forms.append(Form(text, name, tokens, frozenset([t[:4] for t in tokens])))
                     # A garble must share a distinctive word (or be a typo of an all-generic
                     # name), so only those words lead to a form: far fewer comparisons.
-                    keys = {t for t in tokens if t not in self.generic} or set(tokens)
-                    for token in keys:
+                    for token in [t for t in tokens if t not in self.generic] or tokens:
                         self.index[token[:4]].add(len(self.forms) - 1)
         if not self.forms:
             raise RuleDataError("gazetteer: no multi-word names found", ("gazetteer",))
-        self._known_names = None  # compiled on first use: most articles never need it
+        self._names = {f.text.casefold() for f in self.forms}
+        self._known_names = None  # compiled on first use, and only for text the scan cannot take
+        # The scan equals the regex when every name char is Latin-1 and every window char
+        # casefolds to one char: then casefold() and the regex's case matching agree
+        # (tests/test_load_speed_entities.py checks it for every code point).
+        self._by_prefix: dict[str, list[int]] | None = None
+        if min(map(len, self._names)) >= 2 and max("".join(self._names)) < "\u0100":
+            by_prefix = defaultdict(set)
+            for n in self._names:
+                by_prefix[n[:2]].add(len(n))
+            self._by_prefix = {k: sorted(v, reverse=True) for k, v in by_prefix.items()}
         connectors = "|".join(regex.escape(c) for c in sorted(self.connectors, key=len, reverse=True))
         self.pattern = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}\d@#/.-]){_CAP}(?:[ \t]+(?:(?:{connectors})[ \t]+)*{_CAP})+(?![\p{{L}}\p{{M}}\d])"
         )
 
     def _tokens(self, text: str) -> tuple[str, ...]:
-        return tuple(_spelling(t) for t in (fold(w) for w in _WORD.findall(text)) if t not in self.connectors)
+        connectors = self.connectors
+        if not text.isascii():
+            words = _WORD.findall(text)
+        elif text.replace(" ", "").isalnum():
+            words = text.split()
+        else:
+            words = text.translate(_ASCII_SEPARATORS).split()
+        return tuple([t for w in words if (t := _token(w, connectors)) is not None])
 
     def _alike(self, a: str, b: str) -> float:
         if a == b:
@@ -115,8 +173,23 @@ class Entities(Check):
         stem = len(os.path.commonprefix((a, b)))
         if stem >= 4 and stem >= 0.6 * min(len(a), len(b)):
             return 0.8  # a shared stem: Money ~ Monetary, Revolution ~ Revolutionary
+        longer = max(len(a), len(b))
+        if 1.0 - abs(len(a) - len(b)) / longer < self.min_token_similarity:
+            return 0.0  # the length difference alone puts the similarity below the threshold
         sim = self._similarity(a, b)
         return sim if sim >= self.min_token_similarity else 0.0
+
+    def _similarity(self, a: str, b: str) -> float:
+        """Normalised Levenshtein similarity. Importing rapidfuzz costs more (12 ms) than the
+        comparisons of a few articles in Python, so it is imported only once a run needs many."""
+        if self._rapidfuzz is None:
+            self._compared += 1
+            if self._compared <= 500:
+                return _levenshtein_similarity(a, b)
+            from rapidfuzz.distance import Levenshtein
+
+            self._rapidfuzz = Levenshtein.normalized_similarity
+        return self._rapidfuzz(a, b)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         for m in self.pattern.finditer(doc.text):
@@ -137,20 +210,40 @@ class Entities(Check):
     def _joins_a_known_name(self, span: str) -> bool:
         """"the World Bank and the Iraqi Ministry of Electricity": the finder joined two names
         at "and"; when one side is a known name, the whole is not a garble of anything."""
-        parts = regex.split(r"\s+(?:and|&)\s+(?:the\s+)?", span)
+        parts = _AND.split(span)
         return len(parts) > 1 and any(self._tokens(p) in self.known for p in parts)
 
     def _inside_known_name(self, text: str, start: int, end: int) -> bool:
         """A span the finder cut out of a longer known name ("Hayat Tahrir" of "Hayat Tahrir
         al-Sham") is not a garble. Searched only around a would-be finding, which is rare."""
-        if self._known_names is None:
-            names = {f.text.casefold() for f in self.forms}
-            self._known_names = regex.compile(r"(?<![\p{L}\d])\L<names>(?![\p{L}\d])", regex.IGNORECASE, names=names)
-        window = 120
-        for k in self._known_names.finditer(text, max(0, start - window), min(len(text), end + window)):
-            if k.start() <= start and end <= k.end():
+        lo, hi = max(0, start - 120), min(len(text), end + 120)
+        folded = text[lo:hi].casefold()
+        if self._by_prefix is None or len(folded) != hi - lo:
+            return self._inside_known_name_regex(text, start, end, lo, hi)
+        # What the regex below does, without its 80 ms compile: scan left to right for the
+        # longest name at each word start, then go on after it (non-overlapping matches).
+        p = lo
+        while p < hi:
+            e = None
+            if p == 0 or not _ALNUM.match(text, p - 1):
+                for length in self._by_prefix.get(folded[p - lo : p - lo + 2], ()):
+                    q = p + length
+                    if q <= hi and folded[p - lo : q - lo] in self._names and (q == hi or not _ALNUM.match(text, q)):
+                        e = q
+                        break
+            if e is None:
+                p += 1
+            elif p <= start and end <= e:
                 return True
+            else:
+                p = e
         return False
+
+    def _inside_known_name_regex(self, text: str, start: int, end: int, lo: int, hi: int) -> bool:
+        """The reference: a regex named list, matched case-insensitively (simple case folding)."""
+        if self._known_names is None:
+            self._known_names = regex.compile(r"(?<![\p{L}\d])\L<names>(?![\p{L}\d])", regex.IGNORECASE, names=self._names)
+        return any(k.start() <= start and end <= k.end() for k in self._known_names.finditer(text, lo, hi))
 
     @staticmethod
     def _starts(doc: Document, m: regex.Match) -> list[int]:
@@ -158,7 +251,7 @@ class Entities(Check):
         the name ("Analysts at the Carnegie ..."), so the span without it is tried too."""
         starts = [m.start()]
         if doc.starts_sentence(m.start()):
-            words = list(regex.finditer(r"\S+", m.group()))
+            words = list(_NON_SPACE.finditer(m.group()))
             nxt = next((w for w in words[1:] if w.group()[:1].isupper()), None)
             if nxt is not None:
                 starts.append(m.start() + nxt.start())

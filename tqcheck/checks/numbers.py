@@ -27,18 +27,19 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from .base import Check, Param, RuleDataError, compile_alternation
+from .base import Check, LazyPattern, Param, RuleDataError, compile_alternation
 
 # Digit groups separated by single spaces ("555 1234") are phone numbers or codes: not counted.
 _THOUSANDS = regex.compile(
     r"(?<![\p{L}\p{N}\p{M}_.,/:#+\-−–]|\p{N}[ \u00a0])(?:[0-9]{1,3}(?:,[0-9]{3})+|[1-9][0-9]{3,8})"
     r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\p{N}|[ \u00a0]\p{N})"
 )
+# The patterns below are needed only for some numbers, or only by the (optional) small mode.
 # Words after which a year takes a plural noun ("the 1990 elections"), unlike a count ("2000 soldiers").
-_DETERMINER = regex.compile(r"(?:\b(?:the|this|that|its|their|his|her|our|whose)|['’]s?)[ \t\u00a0]+\Z", regex.I)
-_SMALL = regex.compile(r"(?<![\p{L}\p{N}\p{M}_.,/:#$€£¥+\-−–'’])[1-9](?![\p{L}\p{N}\p{M}_%°\-−–]|[.,:/]\d|[ \t\u00a0]?%)")
-_PLURAL_NEXT = regex.compile(r"[ \t\u00a0]+\p{Ll}+s\b")
-_DIGIT = regex.compile(r"\d")
+_DETERMINER = LazyPattern(r"(?:\b(?:the|this|that|its|their|his|her|our|whose)|['’]s?)[ \t\u00a0]+\Z", regex.I)
+_SMALL = LazyPattern(r"(?<![\p{L}\p{N}\p{M}_.,/:#$€£¥+\-−–'’])[1-9](?![\p{L}\p{N}\p{M}_%°\-−–]|[.,:/]\d|[ \t\u00a0]?%)")
+_PLURAL_NEXT = LazyPattern(r"[ \t\u00a0]+\p{Ll}+s\b")
+_DIGIT = LazyPattern(r"\d")
 _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # House styles for thousands separators: (separators in 4-digit numbers, in 5+ digit numbers).
 _STYLES = {"everywhere": (True, True), "from-10000": (False, True), "none": (False, False)}

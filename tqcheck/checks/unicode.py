@@ -32,7 +32,7 @@ import regex
 
 from ..document import Document
 from ..model import Applicability, Edit, Finding, Fix
-from .base import Check, Param, RuleDataError
+from .base import Check, LazyPattern, Param, RuleDataError
 
 _CODEPOINT = regex.compile(r"U\+([0-9A-Fa-f]{4,6})")
 _RANGE = regex.compile(r"U\+([0-9A-Fa-f]{4,6})(?:\s*(?:\.\.|-)\s*U\+([0-9A-Fa-f]{4,6}))?")
@@ -40,9 +40,10 @@ _ZW_JOINERS = frozenset("\u200c\u200d")
 _ZWSP = "\u200b"
 _DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
 _BOM = "\ufeff"
-_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3]")
-_RTL_LETTER = regex.compile(r"[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
-_SIMPLE_SCRIPT = regex.compile(r"[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]")
+# Needed only around a zero-width character: compiled on first use.
+_EMOJI = LazyPattern(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3]")
+_RTL_LETTER = LazyPattern(r"[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
+_SIMPLE_SCRIPT = LazyPattern(r"[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]")
 _MOJIBAKE = regex.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"

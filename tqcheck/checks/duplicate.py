@@ -36,7 +36,7 @@ from ..document import Document
 from ..model import Finding
 from .base import Check, Param, RuleDataError
 from .caption import caption_like
-from .embed import attribution_spans
+from .embed import document_attributions
 
 _LINE_END = frozenset(".!?…\"”’»)")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
@@ -136,7 +136,7 @@ class Duplicate(Check):
 
     def _units(self, doc: Document) -> tuple[list[_Unit], list[_Unit]]:
         text = doc.text
-        skip = [(a, b) for a, b, _m in attribution_spans(text)]
+        skip = [(a, b) for a, b, _m in document_attributions(doc)]
         paragraphs_at = self._paragraphs(doc)
         starts = [p[0] for p in paragraphs_at]
         tokens = self._content(self._tokens(text))

@@ -46,6 +46,11 @@ _RUNNING_HANDLE = regex.compile(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Z
 _INNER_DASH = regex.compile(r"[ \t](?:[—–―]|--?)[ \t]")
 
 
+def document_attributions(doc: Document, max_name_words: int = 8) -> list[tuple[int, int, regex.Match]]:
+    """``attribution_spans`` of the document, found once for all the checks that skip or report them."""
+    return doc.memo(f"embed.attributions.{max_name_words}", lambda d: attribution_spans(d.text, max_name_words))
+
+
 def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int, regex.Match]]:
     """(start, end, match) of every attribution in ``text``, stripped of spaces.
 
@@ -109,7 +114,7 @@ class Embed(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        attributions = attribution_spans(text, self.max_name_words)
+        attributions = document_attributions(doc, self.max_name_words)
         if self.detect == "attribution":
             for start, end, m in attributions:
                 line_start = text.rfind("\n", 0, start) + 1

@@ -50,8 +50,7 @@ class PhraseTable:
 
     def find(self, doc: Document) -> Iterator[tuple[int, int, object]]:
         words = doc.words
-        fold = str.casefold if self.ignorecase else str
-        folded = [fold(w[2]) for w in words]
+        folded = doc.folded_words if self.ignorecase else [w[2] for w in words]
         text = doc.text
         i, n = 0, len(words)
         while i < n:

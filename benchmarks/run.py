@@ -90,10 +90,10 @@ def child_env() -> dict:
     return env
 
 
-def run_child(args: list[str], ok=(0, 1), extra_env: dict | None = None) -> tuple[float, int, float]:
+def run_child(args: list[str], ok=(0, 1)) -> tuple[float, int, float]:
     """Run ``tqcheck args`` from the repository root; return (wall seconds, peak RSS in KiB,
     CPU seconds), the last two from wait4 for this one child (and the workers it waited for)."""
-    env = {**child_env(), **(extra_env or {})}
+    env = child_env()
     with tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen([TQCHECK, *args], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
@@ -112,10 +112,10 @@ def summary(walls: list[float], rss: list[int], cpus: list[float]) -> dict:
             "peak_rss_kib": max(rss), "cpu_s": round(statistics.median(cpus), 3)}
 
 
-def repeat_child(args: list[str], times: int, warmup: int = 0, extra_env: dict | None = None) -> dict:
+def repeat_child(args: list[str], times: int, warmup: int = 0) -> dict:
     for _ in range(warmup):
-        run_child(args, extra_env=extra_env)
-    runs = [run_child(args, extra_env=extra_env) for _ in range(times)]
+        run_child(args)
+    runs = [run_child(args) for _ in range(times)]
     return summary(*map(list, zip(*runs)))
 
 
@@ -301,8 +301,6 @@ def run(args) -> dict:
         raw["help"] = repeat_child(["--help"], cold_reps, warmup=1)
         log(f"tqcheck seeds/ --no-report x{cold_reps}")
         raw["cold_seeds"] = repeat_child(["seeds/", "--no-report"], cold_reps, warmup=1)
-        log(f"tqcheck seeds/ --no-report, rule cache off, x{cold_reps}")
-        raw["cold_seeds_nocache"] = repeat_child(["seeds/", "--no-report"], cold_reps, extra_env={"TQCHECK_NO_CACHE": "1"})
         log(f"tqcheck check <1 article> x{reps}")
         raw["one_article"] = repeat_child(check_args(one), reps, warmup=1)
         log(f"floor over {n_main} articles x5")
@@ -353,9 +351,6 @@ def run(args) -> dict:
     rows = [
         row("cold start: tqcheck seeds/ --no-report", raw["cold_seeds"]["median_s"], "s", "< 0.3 s",
             raw["cold_seeds"]["median_s"] < 0.3, f"median of {cold_reps}"),
-        row("  the same with the rule cache off", raw["cold_seeds_nocache"]["median_s"], "s", None, None,
-            f"TQCHECK_NO_CACHE=1 (as on the first run after installing or editing a shipped rule); median of {cold_reps}")
-        if "cold_seeds_nocache" in raw else None,
         row("tqcheck --help", raw["help"]["median_s"], "s", "< 0.15 s", raw["help"]["median_s"] < 0.15, f"median of {cold_reps}"),
         row(f"check {n_main} articles (whole process, --jobs 1)", m, "s", None, None, f"median of {reps}; {main_bytes / 1e6:.2f} MB"),
         row("  throughput", round(main_bytes / 1e6 / m, 3), "MB/s"),
@@ -367,7 +362,6 @@ def run(args) -> dict:
         row("check / floor (whole process)", round(m / floor, 1), "x", "<= 3x", m / floor <= 3),
         row("check / floor (start-up excluded)", round((m - fixed) / floor, 1), "x"),
     ]
-    rows = [r for r in rows if r]  # results.json of an older run has no rule-cache-off figure
     lin = hi["median_s"] / lo["median_s"]
     lin_net = (hi["median_s"] - fixed) / max(lo["median_s"] - fixed, 1e-9)
     rows.append(row(f"linearity: t({hi_n}) / t({lo_n})", round(lin, 2), "x", "<= 11x", lin <= 11,

@@ -1,9 +1,6 @@
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,11 +8,6 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from tqcheck.cli import app, route
-
-# The shipped rules' parses are cached in the user's cache folder; tests (and the tqcheck
-# processes they start) use a fresh one, so a run never depends on or writes to the user's.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="tqcheck-test-cache-")
-atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -3,25 +3,20 @@
 YAML is parsed with a safe loader into plain data (no tags, no objects), with a line number
 kept for every key and list item so that errors point at the line to edit. Booleans follow
 YAML 1.2 (only true/false), so a swap key such as ``No`` or ``on`` stays a string.
-
-For the shipped rules, each file's parse and the fact that it compiled are kept in the user's
-cache folder between runs, so that a start needs neither PyYAML nor every pattern compiled.
 """
 
 from __future__ import annotations
 
 import difflib
 import gc
-import os
 import re
 import string
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .checks import CHECKS, check_class
-from .checks.base import Check, Example, Param, Rule, RuleDataError, deferred_compiles
+from .checks.base import Check, Example, Param, Rule, RuleDataError
 from .model import Severity
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -53,8 +48,8 @@ class RuleLoadError(Exception):
 
 @lru_cache(maxsize=None)
 def _loader_class() -> type:
-    """Safe loader with YAML 1.2 booleans (true/false only). PyYAML is imported here, not at
-    start: it costs ~25 ms, and the shipped rules' parses are usually cached (see read_yaml)."""
+    """Safe loader with YAML 1.2 booleans (true/false only). PyYAML is imported on first use:
+    commands that load no rule file (``--help``) do not pay for it."""
     import yaml
 
     class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -136,14 +131,7 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple, int], list[tuple[int, str]]]
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, {}, [(line, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}; save the rule file as UTF-8")]
-    cache = _cache_path("parsed", path, raw)
-    cached = _read_cache(cache)
-    if cached is not None:
-        return cached[0], cached[1], []
-    data, lines, errors = _parse_yaml(text)
-    if not errors:
-        _write_cache(cache, data, lines)
-    return data, lines, errors
+    return _parse_yaml(text)
 
 
 def _parse_yaml(text: str) -> tuple[Any, dict[tuple, int], list[tuple[int, str]]]:
@@ -168,128 +156,6 @@ def _parse_yaml(text: str) -> tuple[Any, dict[tuple, int], list[tuple[int, str]]
     finally:
         loader.dispose()
     return data, lines, errors
-
-
-# Two things are kept between runs for the shipped rules, in the user's cache folder: the parse
-# of each rule file (importing and running PyYAML costs ~35 ms at every start, reading the kept
-# parses ~1 ms), and a note that a rule compiled without error (then the patterns its file lists
-# are compiled when first used, not at every start: a disabled rule's never). Both are keyed by
-# the bytes they come from and by the code that reads them (tqcheck, its sources, PyYAML, regex,
-# Python). Any problem with the cache is a miss; TQCHECK_NO_CACHE=1 turns it off. Rule folders
-# other than the shipped one are not cached.
-
-
-@lru_cache(maxsize=None)
-def _hasher() -> tuple[Any, bytes]:
-    """blake2b and the key that ties every cache entry to the code that made it."""
-    import importlib.util
-
-    import regex
-
-    from . import __version__
-    from .checks import base
-
-    try:
-        from _blake2 import blake2b  # what hashlib offers, without its 7 ms import
-    except ImportError:
-        from hashlib import blake2b
-    parts = [__version__, sys.version, regex.__version__]
-    for file in (__file__, base.__file__, getattr(importlib.util.find_spec("yaml"), "origin", None)):
-        parts.append(_file_version(file))
-    return blake2b, blake2b("|".join(parts).encode(), digest_size=32).digest()
-
-
-def _file_version(file: str | None) -> str:
-    stat = os.stat(file) if file else None
-    return f"{file}:{stat.st_mtime_ns}:{stat.st_size}" if stat else "-"
-
-
-def _cache_path(folder: str, path: Path, *chunks: bytes) -> Path | None:
-    """The cache entry for ``chunks`` (read from the shipped rule ``path``), or None."""
-    if path.parent != DEFAULT_RULES_DIR or os.environ.get("TQCHECK_NO_CACHE"):
-        return None
-    try:
-        blake2b, key = _hasher()
-        digest = blake2b(digest_size=20, key=key)
-        for chunk in chunks:
-            digest.update(len(chunk).to_bytes(8, "big") + chunk)
-        root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        return Path(root, "tqcheck", folder, digest.hexdigest())
-    except Exception:
-        return None
-
-
-def _compiled_before(path: Path, cls: type[Check], data: dict) -> Path | None:
-    """The note that this rule compiled without error, keyed by its file, the TSV files it
-    names and the source of its check kind (which builds the patterns)."""
-    try:
-        chunks = [path.read_bytes(), _file_version(sys.modules[cls.__module__].__file__).encode()]
-        for key, param in cls.keys.items():
-            if param.kind == "tsv" and isinstance(data.get(key), str):
-                chunks.append((path.parent / data[key]).read_bytes())
-    except Exception:
-        return None
-    return _cache_path("compiled", path, *chunks)
-
-
-def _read_cache(file: Path | None) -> tuple | None:
-    if file is None:
-        return None
-    try:
-        import json
-
-        kept = json.loads(file.read_bytes())
-        return kept["data"], {tuple(where): line for where, line in kept["lines"]}
-    except Exception:
-        return None
-
-
-def _write_cache(file: Path | None, data: Any, lines: dict[tuple, int]) -> None:
-    """Keep the parse if JSON gives it back exactly (not, say, a mapping with number keys)."""
-    if file is None:
-        return
-    import json
-
-    part = file.with_name(f"{file.name}.{os.getpid()}.part")
-    try:
-        text = json.dumps({"data": data, "lines": [[list(where), line] for where, line in lines.items()]})
-        kept = json.loads(text)
-        if not _same(kept["data"], data) or not _same({tuple(w): n for w, n in kept["lines"]}, lines):
-            return
-        file.parent.mkdir(parents=True, exist_ok=True)
-        part.write_text(text, encoding="utf-8")
-        os.replace(part, file)  # atomic: a reader sees the whole parse or none
-    except Exception:
-        try:
-            part.unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
-def _exists(file: Path) -> bool:
-    try:
-        return file.is_file()
-    except OSError:
-        return False
-
-
-def _write_note(file: Path) -> None:
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.touch()
-    except OSError:
-        pass
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equal, with the same types all the way down (True is not 1, a tuple not a list)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(_same(x, y) and _same(a[x], b[y]) for x, y in zip(a, b))
-    if isinstance(a, (list, tuple)):
-        return len(a) == len(b) and all(map(_same, a, b))
-    return a == b
 
 
 def read_tsv(path: Path, columns: int = 2) -> list[tuple]:
@@ -472,16 +338,8 @@ def load_rule(path: Path) -> Check:
         ),
         options=options,
     )
-    # A shipped rule that compiled without error before, from the same files and code, cannot
-    # fail now: the patterns its file lists are compiled when first used (a disabled rule's never).
-    note = _compiled_before(path, cls, data)
-    compiled_before = note is not None and _exists(note)
     try:
-        with deferred_compiles(compiled_before):
-            check = cls(rule)
-        if note is not None and not compiled_before:
-            _write_note(note)
-        return check
+        return cls(rule)
     except RuleDataError as exc:
         if exc.location:
             errors.append(f"{exc.location}: {exc}")

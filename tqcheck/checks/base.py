@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 import re
 from typing import Any, ClassVar
@@ -175,27 +174,9 @@ class LazyPattern:
 REGEX_TIMEOUT = 2.0
 
 
-# True while the rule loader builds a rule that compiled without error before (same files, same
-# code; see rulefile.load_rule): its patterns are then compiled when first used.
-_deferred = False
-
-
-@contextmanager
-def deferred_compiles(defer: bool = True) -> Iterator[None]:
-    """Within the block, compile_regex and compile_alternation compile on first use."""
-    global _deferred
-    before, _deferred = _deferred, defer
-    try:
-        yield
-    finally:
-        _deferred = before
-
-
 def compile_regex(pattern: str, where: tuple = (), ignorecase: bool = False) -> regex.Pattern:
     """Compile a rule-supplied pattern, turning a syntax error into a RuleDataError."""
     flags = regex.IGNORECASE if ignorecase else 0
-    if _deferred:
-        return LazyPattern(pattern, flags)  # type: ignore[return-value]
     try:
         return regex.compile(pattern, flags)
     except (regex.error, TypeError, ValueError) as exc:
@@ -227,8 +208,6 @@ def compile_alternation(items: list[str], template: str, key: str, ignorecase: b
     if not items:
         return None
     pattern, flags = template.format(join_alternatives(items)), regex.IGNORECASE if ignorecase else 0
-    if _deferred:
-        return LazyPattern(pattern, flags)  # type: ignore[return-value]
     try:
         return regex.compile(pattern, flags)
     except (regex.error, TypeError, ValueError):

@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .checks import CHECKS, check_class
 from .checks.base import Check, Example, Param, Rule, RuleDataError
 from .model import Severity
@@ -46,23 +48,17 @@ class RuleLoadError(Exception):
         self.errors = errors
 
 
-@lru_cache(maxsize=None)
-def _loader_class() -> type:
-    """Safe loader with YAML 1.2 booleans (true/false only). PyYAML is imported on first use:
-    commands that load no rule file (``--help``) do not pay for it."""
-    import yaml
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loader with YAML 1.2 booleans (true/false only)."""
 
-    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-        pass
 
-    Loader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    Loader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-    )
-    return Loader
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
@@ -74,8 +70,6 @@ MAX_VALUES = 100_000
 
 def _too_many_values(node: yaml.Node) -> bool:
     """True if ``node`` holds more than MAX_VALUES values once aliases are expanded."""
-    import yaml
-
     count, stack = 0, [node]
     while stack:
         count += 1
@@ -91,8 +85,6 @@ def _too_many_values(node: yaml.Node) -> bool:
 
 def _plain(node: yaml.Node, loader: yaml.SafeLoader, lines: dict, where: tuple, errors: list) -> Any:
     """Turn a composed YAML node into plain Python data, recording the line of every path."""
-    import yaml
-
     lines[where] = node.start_mark.line + 1
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
         errors.append((node.start_mark.line + 1, f"unsupported value: tag {node.tag!r} is not allowed"))
@@ -123,23 +115,17 @@ def _plain(node: yaml.Node, loader: yaml.SafeLoader, lines: dict, where: tuple, 
 
 def read_yaml(path: Path) -> tuple[Any, dict[tuple, int], list[tuple[int, str]]]:
     """Parse one YAML file into (data, line-of-each-path, [(line, error)])."""
+    errors: list[tuple[int, str]] = []
+    lines: dict[tuple, int] = {}
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except OSError as exc:
-        return None, {}, [(1, f"cannot read rule file: {exc.strerror or exc}")]
+        return None, lines, [(1, f"cannot read rule file: {exc.strerror or exc}")]
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, {}, [(line, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}; save the rule file as UTF-8")]
-    return _parse_yaml(text)
-
-
-def _parse_yaml(text: str) -> tuple[Any, dict[tuple, int], list[tuple[int, str]]]:
-    import yaml
-
-    errors: list[tuple[int, str]] = []
-    lines: dict[tuple, int] = {}
-    loader = _loader_class()(text)
+        return None, lines, [(line, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}; save the rule file as UTF-8")]
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is not None and _too_many_values(node):

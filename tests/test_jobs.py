@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from tqcheck import engine
 from tqcheck.cli import _progress
 
 ARTIFACTS = [
@@ -34,7 +35,7 @@ def corpus(tmp_path):
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
 def test_parallel_output_is_byte_identical(cli, corpus, fmt):
-    serial = cli(corpus, "--format", fmt, "--no-report")
+    serial = cli(corpus, "--format", fmt, "--no-report", "--jobs", "1")
     parallel = cli(corpus, "--format", fmt, "--no-report", "--jobs", "3")
     assert serial.exit_code == parallel.exit_code == 1
     assert serial.stdout == parallel.stdout
@@ -46,6 +47,46 @@ def test_parallel_output_is_byte_identical(cli, corpus, fmt):
 
 def test_jobs_zero_means_one_per_cpu(cli, corpus):
     assert cli(corpus, "--no-report", "--jobs", "0").stdout == cli(corpus, "--no-report").stdout
+
+
+@pytest.mark.parametrize(("cpus", "files", "jobs"), [(8, 0, 1), (8, 15, 1), (8, 31, 1), (8, 32, 2), (8, 1000, 8), (2, 1000, 2), (1, 1000, 1)])
+def test_default_jobs_are_one_per_cpu_each_with_enough_files(monkeypatch, cpus, files, jobs):
+    monkeypatch.setattr(engine, "usable_cpus", lambda: cpus)
+    assert engine.auto_jobs(files) == jobs
+
+
+def test_default_starts_workers_for_many_files_and_prints_the_same(cli, corpus, monkeypatch):
+    import concurrent.futures
+
+    pools = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def recorded(workers, **kwargs):
+        pools.append(workers)
+        return real(workers, **kwargs)
+
+    monkeypatch.setattr(engine, "auto_jobs", lambda files: 2)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", recorded)
+    default = cli(corpus, "--no-report", "--format", "json")
+    assert pools == [2]
+    assert default.stdout == cli(corpus, "--no-report", "--format", "json", "--jobs", "1").stdout
+    assert pools == [2] and len(json.loads(default.stdout)["files"]) == 30
+
+
+def _no_workers(*args, **kwargs):
+    raise NotImplementedError("no semaphores on this system")
+
+
+def test_default_checks_in_one_process_where_workers_cannot_start(cli, corpus, monkeypatch):
+    import concurrent.futures
+
+    monkeypatch.setattr(engine, "auto_jobs", lambda files: 2)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _no_workers)
+    default = cli(corpus, "--no-report")
+    assert default.exit_code == 1 and default.stdout == cli(corpus, "--no-report", "--jobs", "1").stdout
+    chosen = cli(corpus, "--no-report", "--jobs", "2")  # asked for: say why it failed
+    assert chosen.exit_code == 2 and "parallel checking failed: no semaphores" in chosen.stderr
+    assert "Traceback" not in chosen.stderr
 
 
 def test_negative_jobs_is_a_usage_error(cli, corpus):

@@ -301,11 +301,29 @@ def _check_in_worker(path: str) -> FileResult:
     return check_file(path, checks, settings)
 
 
-def check_files(files: Sequence[str], checks: Sequence[Check], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
-    """Check ``files`` in order. With ``jobs`` > 1 they are spread over worker processes, each
-    building its rules from ``settings`` (which must therefore describe ``checks``); results
-    still come back in the order of ``files``, so the output is the same as with one job."""
-    jobs = min(jobs if jobs > 0 else os.cpu_count() or 1, len(files))
+# Starting a worker costs about what checking a dozen articles does: fewer files stay serial.
+MIN_FILES_PER_WORKER = 16
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container's or taskset's share, not the machine's)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def auto_jobs(files: int) -> int:
+    """Processes when the user did not choose: one per usable CPU, each with at least
+    ``MIN_FILES_PER_WORKER`` files, so a small folder is checked without starting any."""
+    return max(1, min(usable_cpus(), files // MIN_FILES_PER_WORKER))
+
+
+def check_files(files: Sequence[str], checks: Sequence[Check], settings: Settings, jobs: int | None = 1) -> Iterator[FileResult]:
+    """Check ``files`` in order. With ``jobs`` > 1 (0: one per usable CPU; None: ``auto_jobs``)
+    they are spread over worker processes, each building its rules from ``settings`` (which must
+    therefore describe ``checks``); results still come back in the order of ``files``, so the
+    output is the same as with one job. When ``jobs`` is None and workers cannot be started here
+    (no fork and no semaphores, as in some sandboxes), the files are checked in this process."""
+    chosen = jobs is not None
+    jobs = min(auto_jobs(len(files)) if jobs is None else jobs if jobs > 0 else usable_cpus(), len(files))
     if jobs <= 1:
         for path in files:
             yield check_file(path, checks, settings)
@@ -318,7 +336,14 @@ def check_files(files: Sequence[str], checks: Sequence[Check], settings: Setting
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     chunk = max(1, min(16, len(files) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
+    try:
+        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,))
+    except (OSError, ImportError, NotImplementedError):
+        if chosen:
+            raise
+        yield from check_files(files, checks, settings, 1)
+        return
+    with pool:
         yield from pool.map(_check_in_worker, files, chunksize=chunk)
 
 

@@ -95,6 +95,23 @@ def test_rules_folders_relative_to_config_and_default_rules_off(cli, tmp_path, a
     assert codes(cli(article, "--format", "json", "--config", tmp_path / "tqcheck.toml", "--no-report")) == ["HOUSE1"]
 
 
+def test_rules_commands_see_the_rules_and_severities_check_uses(cli, tmp_path):
+    house = tmp_path / "house"
+    house.mkdir()
+    (house / "talks.yml").write_text(
+        "code: HOUSE1\ncheck: existence\nmessage: m\ntokens: [talks]\nexamples:\n  - fail: the talks\n", encoding="utf-8")
+    (tmp_path / "tqcheck.toml").write_text('rules = ["house"]\n\n[severity]\ndoubled-word = "error"\n', encoding="utf-8")
+    listed = {line.split()[0]: line.split()[3] for line in cli("rules", "list").stdout.splitlines()[1:]}
+    assert listed["HOUSE1"] == "warning" and listed["TQ101"] == "error" and listed["TQ102"] == "warning"
+    assert cli("rules", "show", "HOUSE1").stdout.startswith("HOUSE1 ")
+    assert cli("rules", "show", "TQ101").stdout.startswith("TQ101 doubled-word  (repetition, error,")
+    assert cli("rules", "test", "--no-default-rules").stdout.strip().endswith("1 passed, 0 failed")
+    isolated = cli("rules", "list", "--isolated").stdout
+    assert "HOUSE1" not in isolated and "TQ101" in isolated
+    assert "TQ101" not in cli("rules", "list", "--no-default-rules").stdout
+    assert cli("rules", "show", "HOUSE1", "--isolated").exit_code == 2
+
+
 def test_include_exclude_and_per_file_ignores(cli, tmp_path):
     for name in ("a.txt", "b.news", "drafts/c.txt"):
         (tmp_path / name).parent.mkdir(exist_ok=True)

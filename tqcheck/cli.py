@@ -113,6 +113,9 @@ def _output(output):
 
 DEFAULT_MAX_MB = 10  # engine.DEFAULT_MAX_FILE_SIZE in megabytes (the engine is imported lazily)
 RulesOption = typer.Option(None, "--rules", help="Extra rule folder (repeatable).", metavar="DIR")
+DefaultRulesOption = typer.Option(None, "--default-rules/--no-default-rules", help="Load the shipped rules (default: yes).")
+ConfigOption = typer.Option(None, "--config", help="Read settings from FILE instead of the nearest tqcheck.toml or pyproject.toml.", metavar="FILE")
+IsolatedOption = typer.Option(False, "--isolated", help="Ignore every config file.")
 
 
 @app.callback(invoke_without_command=True)
@@ -136,7 +139,7 @@ def check(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these codes, code prefixes, rule names or categories (comma-separated or repeated; ALL for every rule)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these codes, prefixes, rule names or categories."),
     rules: Optional[List[Path]] = RulesOption,
-    default_rules: Optional[bool] = typer.Option(None, "--default-rules/--no-default-rules", help="Load the shipped rules (default: yes)."),
+    default_rules: Optional[bool] = DefaultRulesOption,
     include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to check in folders (repeatable; default *.txt, *.md, *.markdown).", metavar="GLOB"),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Glob of files or folders to skip (repeatable).", metavar="GLOB"),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: warning)."),
@@ -152,12 +155,12 @@ def check(
     report_dir: Optional[Path] = typer.Option(None, "--report-dir", help="Where the HTML and JSON reports go (default: reports).", metavar="DIR"),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Ignore the known findings listed in FILE.", metavar="FILE"),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Write the current findings to the --baseline FILE (then nothing is new)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Check files in N processes (0: one per CPU); the output is the same.", metavar="N"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Check files in N processes (0: one per CPU; default: one per CPU, each with at least 16 files); the output is the same.", metavar="N"),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Encoding of files without a byte-order mark (default utf-8; e.g. cp1256). Fixes are written back in it.", metavar="NAME"),
     max_file_size: float = typer.Option(DEFAULT_MAX_MB, "--max-file-size", help="Skip files larger than this many megabytes (10^6 bytes).", metavar="MB"),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="With `-` (read standard input): the path to report, whose suffix also decides how it is read.", metavar="NAME"),
-    config: Optional[Path] = typer.Option(None, "--config", help="Read settings from FILE instead of the nearest tqcheck.toml or pyproject.toml.", metavar="FILE"),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    config: Optional[Path] = ConfigOption,
+    isolated: bool = IsolatedOption,
 ) -> None:
     """Check files and folders and report the findings."""
     from .checks.base import RuleDataError
@@ -167,7 +170,7 @@ def check(
 
     if sum(map(bool, (fix, diff, fix_to))) > 1:
         raise _fail("--fix, --diff and --fix-to are alternatives: use one")
-    if jobs < 0:
+    if jobs is not None and jobs < 0:
         raise _fail("--jobs must be 0 (one process per CPU) or more")
     if not 0 < max_file_size < float("inf"):
         raise _fail("--max-file-size must be a positive number of megabytes")
@@ -180,10 +183,7 @@ def check(
         raise _fail("--stdin-filename needs `-` as the path (read standard input)")
     if stdin and (fix_to or reference):
         raise _fail("--fix-to and --reference need files; with `-`, --fix writes the fixed text to standard output")
-    cfg = _load_config(config, isolated)
-    rule_dirs = [str(p) for p in rules] if rules else cfg.get("rules", [])
-    use_defaults = default_rules if default_rules is not None else cfg.get("default-rules", True)
-    all_checks = _load_checks(rule_dirs, not use_defaults)
+    cfg, rule_dirs, use_defaults, all_checks = _configured_rules(rules, default_rules, config, isolated)
     select_terms, ignore_terms = _split(select), _split(ignore)
     bad = unknown_terms(all_checks, select_terms + ignore_terms)
     if bad:
@@ -308,7 +308,7 @@ def _checked(results):
     """Pass ``results`` through; a worker process that could not start or died is a usage error."""
     try:
         yield from results
-    except (OSError, RuntimeError) as exc:
+    except (OSError, RuntimeError, ImportError) as exc:  # NotImplementedError is a RuntimeError
         raise _fail(f"parallel checking failed: {exc} (try --jobs 1)") from None
 
 
@@ -352,6 +352,20 @@ def _load_config(path: Optional[Path], isolated: bool):
         for line in exc.errors:
             typer.echo(line, err=True)
         raise typer.Exit(2) from None
+
+
+def _configured_rules(rules: Optional[List[Path]], default_rules: Optional[bool], config: Optional[Path], isolated: bool):
+    """(config, rule folders, shipped rules on?, checks): the flags where given, else the config's."""
+    cfg = _load_config(config, isolated)
+    rule_dirs = [str(p) for p in rules] if rules else cfg.get("rules", [])
+    use_defaults = default_rules if default_rules is not None else cfg.get("default-rules", True)
+    return cfg, rule_dirs, use_defaults, _load_checks(rule_dirs, not use_defaults)
+
+
+def _severity(rule, cfg) -> str:
+    """A rule's severity once the config's ``severity`` table has had its say."""
+    overrides = cfg.get("severity", {})
+    return overrides.get(rule.code) or overrides.get(rule.name) or rule.severity.value
 
 
 def _check_config_terms(cfg, checks, overridden: set) -> None:
@@ -519,11 +533,14 @@ def _fix_summary(outcome, original: str, reference: Optional[Path]) -> dict:
 @rules_app.command("list")
 def rules_list(
     rules: Optional[List[Path]] = RulesOption,
-    no_default_rules: bool = typer.Option(False, "--no-default-rules", help="Do not load the shipped rules."),
+    default_rules: Optional[bool] = DefaultRulesOption,
+    config: Optional[Path] = ConfigOption,
+    isolated: bool = IsolatedOption,
 ) -> None:
-    """List every rule: code, name, kind, severity, category and a one-line description."""
-    checks = _load_checks(rules, no_default_rules)
-    rows = [(c.rule.code, c.rule.name, c.rule.kind, c.rule.severity.value, c.rule.category, "" if c.rule.enabled else "off") for c in checks]
+    """List the rules `tqcheck check` loads here (the config's rule folders and severities
+    included): code, name, check kind, severity and category."""
+    cfg, _, _, checks = _configured_rules(rules, default_rules, config, isolated)
+    rows = [(c.rule.code, c.rule.name, c.rule.kind, _severity(c.rule, cfg), c.rule.category, "" if c.rule.enabled else "off") for c in checks]
     widths = [max(len(r[i]) for r in rows + [("CODE", "NAME", "CHECK", "SEVERITY", "CATEGORY", "")]) for i in range(5)]
     header = ("CODE", "NAME", "CHECK", "SEVERITY", "CATEGORY")
     typer.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
@@ -535,14 +552,17 @@ def rules_list(
 def rules_show(
     code: str = typer.Argument(..., help="A rule code (TQ101) or name (doubled-word)."),
     rules: Optional[List[Path]] = RulesOption,
+    default_rules: Optional[bool] = DefaultRulesOption,
+    config: Optional[Path] = ConfigOption,
+    isolated: bool = IsolatedOption,
 ) -> None:
     """Explain one rule: what it finds, why, its options and its examples."""
-    checks = _load_checks(rules, False)
+    cfg, _, _, checks = _configured_rules(rules, default_rules, config, isolated)
     found = [c for c in checks if code.upper() == c.rule.code or code == c.rule.name]
     if not found:
         raise _fail(f"no rule {code!r} (see `tqcheck rules list`)")
     rule = found[0].rule
-    typer.echo(f"{rule.code} {rule.name}  ({rule.kind}, {rule.severity.value}, {rule.category}{'' if rule.enabled else ', opt-in'})")
+    typer.echo(f"{rule.code} {rule.name}  ({rule.kind}, {_severity(rule, cfg)}, {rule.category}{'' if rule.enabled else ', opt-in'})")
     typer.echo(f"file: {rule.path}")
     if rule.description:
         typer.echo("")
@@ -564,12 +584,15 @@ def rules_show(
 @rules_app.command("test")
 def rules_test(
     rules: Optional[List[Path]] = RulesOption,
-    no_default_rules: bool = typer.Option(False, "--no-default-rules", help="Test only the rules in --rules folders."),
+    default_rules: Optional[bool] = DefaultRulesOption,
+    config: Optional[Path] = ConfigOption,
+    isolated: bool = IsolatedOption,
 ) -> None:
-    """Run every rule's examples; exit 1 if any example does not behave as written."""
+    """Run the examples of the rules `tqcheck check` loads here; exit 1 if any example does not
+    behave as written."""
     from .examples import run_examples
 
-    results = run_examples(_load_checks(rules, no_default_rules))
+    results = run_examples(_configured_rules(rules, default_rules, config, isolated)[3])
     failures = [r for r in results if r.problem]
     for r in failures:
         typer.echo(f"{r.where}: {r.check.rule.code} {r.problem}")

@@ -112,3 +112,15 @@ def test_name_tokens_carry_the_transliteration_key_of_their_text():
     for text in random_texts(100) + ["Al-Hassan met el-Hasan and Ramadhan's aide. Çavuşoğlu, Cavusoglu."]:
         for token in name_tokens(Document(text)):
             assert token.key == translit_key(token.text)
+
+
+def test_attribution_lines_are_only_sought_where_an_attribution_can_be():
+    """``attribution_spans`` skips texts without "(@": the pattern must still need it."""
+    from tqcheck.checks.embed import ATTRIBUTION
+
+    lines = ["— Jane Roe (@jroe) May 13, 2020", "A post shared by Ali (@ali.k) on 2 March 2021",
+             "Name ( @handle) May 1, 2020", "— Sam (@sam)", "Sam @sam May 1, 2020", "Sam (at)sam"]
+    for text in random_texts(200) + lines + [line.replace("(@", "( @") for line in lines]:
+        if "(@" not in text:
+            assert ATTRIBUTION.search(text) is None, text
+    assert all(ATTRIBUTION.search(line) for line in lines[:2] + lines[3:4])

@@ -58,6 +58,8 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
     ("Prices are rising pic.twitter.com/x — Name (@handle) May 2, 2021"), the line from the dash.
     """
     out = []
+    if "(@" not in text:  # every attribution has "(@handle)": most articles have none
+        return out
     for m in ATTRIBUTION.finditer(text):
         start, end = m.span()
         name = m.group("name")

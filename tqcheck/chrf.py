@@ -84,26 +84,34 @@ def chrf_both(a: Passage, b: Passage, threshold: float = 0.0, beta: float = BETA
     when it reaches ``threshold``; otherwise some value below ``threshold``.
 
     Matches are symmetric, so both directions come from one count per order. Matches never
-    grow with the order (each n-gram match holds an (n-1)-gram match), so after each order the
-    best reachable score is known; once it is below ``threshold`` the longer n-grams, the
-    costly ones, are not counted."""
+    grow with the order (each n-gram match holds an (n-1)-gram match), and never exceed the
+    n-grams of either passage, so before each order the best reachable score is known; once it
+    is below ``threshold`` the remaining orders, the costly ones, are not counted. Before the
+    first order only the lengths bound it: a passage under half as long as the other never
+    reaches a usual threshold, and is not counted at all."""
     orders = range(1, min(ORDER, len(a.line), len(b.line)) + 1)  # orders both passages have
     sum_a = sum_b = 0.0  # match / n-grams of a (recall of b), match / n-grams of b (its precision)
+    match = max(len(a.line), len(b.line))  # no order matches more n-grams than this
     for n in orders:
+        if threshold:
+            bound = _best_reachable(a, b, n, sum_a, sum_b, match, len(orders), beta)
+            if bound < threshold - _MARGIN:
+                return bound
         match = _matches(a.ngrams(n), b.ngrams(n))
         sum_a += match / (len(a.line) - n + 1)
         sum_b += match / (len(b.line) - n + 1)
-        if threshold and n < orders[-1]:
-            best_a, best_b = sum_a, sum_b
-            for k in range(n + 1, orders[-1] + 1):
-                na, nb = len(a.line) - k + 1, len(b.line) - k + 1
-                most = min(match, na, nb)
-                best_a += most / na
-                best_b += most / nb
-            bound = min(_fscore(best_b, best_a, len(orders), beta), _fscore(best_a, best_b, len(orders), beta))
-            if bound < threshold - _MARGIN:
-                return bound
     first = _fscore(sum_b, sum_a, len(orders), beta)
     if first < threshold:
         return first
     return min(first, _fscore(sum_a, sum_b, len(orders), beta))
+
+
+def _best_reachable(a: Passage, b: Passage, n: int, sum_a: float, sum_b: float, match: int, effective: int, beta: float) -> float:
+    """The highest chrF (the lower direction) reachable when orders below ``n`` gave ``sum_a``
+    and ``sum_b`` and order ``n - 1`` matched ``match`` n-grams."""
+    for k in range(n, effective + 1):
+        na, nb = len(a.line) - k + 1, len(b.line) - k + 1
+        most = min(match, na, nb)
+        sum_a += most / na
+        sum_b += most / nb
+    return min(_fscore(sum_b, sum_a, effective, beta), _fscore(sum_a, sum_b, effective, beta))

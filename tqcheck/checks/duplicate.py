@@ -9,8 +9,9 @@ sentences with fewer than ``min_words`` words, headings, caption lines and embed
 lines are left out. Two units are compared only when a cheap prefilter lets them through:
 
 1. an inverted index from content stems (words that are not function words, cut to their
-   first ``stem`` letters) and from pairs of adjacent content stems to the units holding them,
-   built as the units are read in order; only *rare* keys (in at most ``max_df`` units) are indexed, so every lookup is short and the whole pass is near-linear in the length
+   first ``stem`` letters) and from pairs of adjacent content stems to the units holding them;
+   only *rare* keys (in two to ``max_df`` units) are indexed, so each key links a few units,
+   their pairs are counted in one pass, and the whole search is near-linear in the length
    of the article;
 2. the pair shares at least ``min_shared`` rare keys (stems, and pairs of adjacent stems, which
    stay rare even where every single word is common), and at least ``min_shared`` content stems
@@ -27,7 +28,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, combinations, compress, repeat
 
 import regex
 
@@ -42,9 +43,10 @@ _LINE_END = frozenset(".!?…\"”’»)")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
 _WORD_SPLIT = regex.compile(f"({_WORD.pattern})")
 _POSSESSIVE = regex.compile(r"['’]s?$", regex.MULTILINE)  # one word per line
+_STEM_TABLE_SIZE = 200_000  # words whose stem a check keeps (some 30 MB at most)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     start: int
     end: int
@@ -79,22 +81,38 @@ class Duplicate(Check):
         if self.min_words < 1 or self.min_shared < 1 or self.max_df < 1 or self.stem < 3:
             raise RuleDataError("min_words, min_shared and max_df must be positive and stem at least 3")
         self.stopwords = frozenset(w.casefold() for w, _c, _l in options["stopwords"] or ())
+        self._stems_seen: dict[str, str | None] = {}
 
     # -- units -------------------------------------------------------------------------------
 
     def _tokens(self, text: str) -> tuple[list[int], list[str | None]]:
         """Start and content stem of every word of the document, from one pass; a unit takes
         the slice between its offsets (a unit edge always sits next to a space, so no word
-        crosses it). A content stem is the casefolded word without a possessive ending, cut to
-        ``stem`` letters; function words, numbers and words under three letters have none."""
+        crosses it)."""
         parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
         words = parts[1::2]
-        distinct = list(set(words))
-        # casefold maps character by character: fold all distinct words in one call
-        bare = _POSSESSIVE.sub("", "\n".join(distinct).casefold()).split("\n")
+        stems = self._stem_table(words)
+        return list(accumulate(map(len, parts)))[0::2][: len(words)], list(map(stems.__getitem__, words))
+
+    def _stem_table(self, words: list[str]) -> dict[str, str | None]:
+        """The check's table of word -> content stem, grown with the words it has not seen: news
+        articles share most of their words, so a batch run stems each word once. A content stem
+        is the casefolded word without a possessive ending, cut to ``stem`` letters; function
+        words, numbers and words under three letters have none (None). The table is emptied when
+        it grows past ``_STEM_TABLE_SIZE`` words."""
+        table = self._stems_seen
+        new = set(words).difference(table)
+        if not new:
+            return table
+        if len(table) + len(new) > _STEM_TABLE_SIZE:
+            table.clear()
+            new = set(words)
+        new = list(new)
+        # casefold maps character by character: fold all new words in one call
+        bare = _POSSESSIVE.sub("", "\n".join(new).casefold()).split("\n")
         stop, cut = self.stopwords, self.stem
-        stem = {w: b[:cut] for w, b in zip(distinct, bare) if len(b) >= 3 and b not in stop and not b[0].isdigit()}
-        return list(accumulate(map(len, parts)))[0::2][: len(words)], list(map(stem.get, words))
+        table.update((w, b[:cut] if len(b) >= 3 and b not in stop and not b[0].isdigit() else None) for w, b in zip(new, bare))
+        return table
 
     @staticmethod
     def _content(tokens: tuple[list[int], list[str | None]]) -> tuple[list[int], list[int], list[str], list[str]]:
@@ -172,38 +190,52 @@ class Duplicate(Check):
 
     # -- matching ----------------------------------------------------------------------------
 
-    def _matches(self, units: list[_Unit], memo: dict) -> dict[int, tuple[int, float, int]]:
-        # memo: scores by (earlier start, end, later start, end), and "grams": n-grams by text
-        """later unit index -> (earlier unit index, chrF, content stems shared)."""
-        df = Counter(chain.from_iterable(u.keys for u in units))
-        # Rare keys link units; a key held by one unit only links nothing and is not indexed.
-        linking = {k for k, n in df.items() if 1 < n <= self.max_df}
-        index: dict = defaultdict(list)
-        found: dict[int, tuple[int, float, int]] = {}
+    def _linking(self, units: list[_Unit]) -> set[str]:
+        """The keys that can link two units: held by more than one unit and by at most
+        ``max_df``. Most keys are held by one unit only: set operations per unit find the
+        others, so only they are counted."""
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for unit in units:
+            repeated |= seen.intersection(unit.keys)
+            seen |= unit.keys
+        if len(units) <= self.max_df:
+            return repeated
+        df = Counter(chain.from_iterable(map(repeated.intersection, [u.keys for u in units])))
+        return {k for k, n in df.items() if n <= self.max_df}
+
+    def _candidates(self, units: list[_Unit]) -> list[tuple[int, int]]:
+        """(later, earlier) unit indexes of the pairs sharing at least ``min_shared`` linking
+        keys, in order. Each linking key is held by a few units: the pairs of its holders are
+        counted in C, and a unit holding fewer than ``min_shared`` of them is in no pair."""
+        linking = self._linking(units)
+        holders: dict[str, list[int]] = defaultdict(list)
         for j, unit in enumerate(units):
             rare = unit.keys & linking
-            holders = [index[k] for k in rare]
-            earlier = list(chain.from_iterable(holders))
-            for held in holders:
-                held.append(j)
-            if len(earlier) < self.min_shared:
+            if len(rare) >= self.min_shared:
+                for key in rare:
+                    holders[key].append(j)
+        shared = Counter(chain.from_iterable(map(combinations, holders.values(), repeat(2))))
+        return sorted((j, i) for (i, j), n in shared.items() if n >= self.min_shared)
+
+    def _matches(self, units: list[_Unit], memo: dict) -> dict[int, tuple[int, float, int]]:
+        # memo: scores by (earlier start, end, later start, end), and "grams": n-grams by text
+        """later unit index -> (earlier unit index, chrF, content stems shared): the earlier
+        unit that scores highest (the first of equals)."""
+        found: dict[int, tuple[int, float, int]] = {}
+        for j, i in self._candidates(units):
+            later, earlier = units[j], units[i]
+            if earlier.end > later.start:
                 continue
-            shared = Counter(earlier)
-            best = None
-            for i, count in sorted(shared.items()):
-                if count < self.min_shared or units[i].end > unit.start:
-                    continue
-                common = len(units[i].stems & unit.stems)
-                if common < self.min_shared or common < self.min_overlap * min(len(units[i].stems), len(unit.stems)):
-                    continue
-                key = (units[i].start, units[i].end, unit.start, unit.end)
-                if key not in memo:  # a one-sentence paragraph is also a sentence: score it once
-                    memo[key] = self.similarity(units[i].text, unit.text, self.threshold, memo.setdefault("grams", {}))
-                score = memo[key]
-                if score >= self.threshold and (best is None or score > best[1]):
-                    best = (i, score, common)
-            if best:
-                found[j] = best
+            common = len(earlier.stems & later.stems)
+            if common < self.min_shared or common < self.min_overlap * min(len(earlier.stems), len(later.stems)):
+                continue
+            key = (earlier.start, earlier.end, later.start, later.end)
+            if key not in memo:  # a one-sentence paragraph is also a sentence: score it once
+                memo[key] = self.similarity(earlier.text, later.text, self.threshold, memo.setdefault("grams", {}))
+            score = memo[key]
+            if score >= self.threshold and (j not in found or score > found[j][1]):
+                found[j] = (i, score, common)
         return found
 
     @staticmethod

@@ -22,6 +22,10 @@ _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 # brackets and quotes, dashes and list bullets.
 SENTENCE_OPENERS = frozenset(".!?:;([{\"“‘'«‹—–•*#>|\n")
 _BULLET = regex.compile(r"[ \t]*(?:[-+*•‣◦]|\(?\w{1,3}[.)])[ \t]+")
+# What, before the one space in front of a word, still leaves a sentence start possible: more
+# spaces, a ")" and the bullets that are not SENTENCE_OPENERS.
+_MAY_OPEN = frozenset(" \t\u00a0)-+‣◦")
+_TITLE_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 # Characters that close a sentence or clause at the end of a line of prose.
 _PROSE_END = frozenset(".!?:;,…\"”’)»")
 
@@ -66,7 +70,7 @@ class Block:
     @cached_property
     def is_title_case(self) -> bool:
         """Most words of four or more letters capitalised, as in "Talks Resume After A Pause"."""
-        words = [w for w in regex.findall(r"\p{L}[\p{L}'’-]*", self.text) if len(w) >= 4]
+        words = [w for w in _TITLE_WORD.findall(self.text) if len(w) >= 4]
         return bool(words) and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
 
 
@@ -191,6 +195,14 @@ class Document:
 
     def starts_sentence(self, offset: int) -> bool:
         """True where a capital letter is expected: after sentence ends, colons, quotes, bullets."""
+        text = self.text
+        # Most words follow an opener or one space after an ordinary character: answered from
+        # those two characters alone (a name-heavy article asks for every capitalised word).
+        before = text[offset - 1] if offset else "\n"
+        if before in SENTENCE_OPENERS:
+            return True
+        if before == " " and offset >= 2 and text[offset - 2] not in _MAY_OPEN:
+            return text[offset - 2] in SENTENCE_OPENERS
         prev = self.previous_char(offset)
         if prev in SENTENCE_OPENERS:
             return True

@@ -23,6 +23,7 @@ _NEXT_WORD = regex.compile(r"[ \t\u00a0]+(\p{L}[\p{L}\p{M}'’-]*)")
 _PREV_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}'’-]*)[ \t\u00a0]+$")
 _NOT_BEFORE_NAME = regex.compile(r"[\w-]")
 _NOT_AFTER_NAME = regex.compile(r"\w|-\w")
+_PLAIN_WORD = regex.compile(r"[\p{L}\p{M}\d]+")
 
 
 def _is_title(word: str) -> bool:
@@ -42,6 +43,8 @@ class Capitalization(Check):
         if not tokens:
             raise RuleDataError("tokens: needs at least one word", ("tokens",))
         titled = sorted({t[:1].upper() + t[1:].lower() for t in tokens}, key=len, reverse=True)
+        # The words tried (see _matches), when every watched word is one document word.
+        self.titled = frozenset(titled) if all(_PLAIN_WORD.fullmatch(t) for t in titled) else None
         self.pattern = regex.compile(rf"(?<![\w'’-])(?:{'|'.join(map(regex.escape, titled))})(?![\w'’]|-\w)")
         # Found as (?<![\w-])(?:The\s+Hague|...)(?![\w]|-\w) would find them, longest first.
         self.names = LiteralAlternation(sorted(options["names"], key=len, reverse=True))
@@ -49,13 +52,11 @@ class Capitalization(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        name_spans = list(self.names.finditer(text, _NOT_BEFORE_NAME, _NOT_AFTER_NAME))
-        for m in self.pattern.finditer(text):
+        name_spans = None  # found only for a word that passes every other test: most articles have none
+        for m in self._matches(doc):
             start, end = m.span()
             word = m.group()
             if doc.starts_sentence(start) or doc.in_title_case_heading(start):
-                continue
-            if any(a <= start < b for a, b in name_spans):
                 continue
             nxt = _NEXT_WORD.match(text, end)
             if not nxt:
@@ -69,4 +70,23 @@ class Capitalization(Check):
                 continue  # inside a capitalised run: a title or a name
             if len(word) == 1 and not prev_word:
                 continue
+            if name_spans is None:
+                name_spans = list(self.names.finditer(text, _NOT_BEFORE_NAME, _NOT_AFTER_NAME))
+            if any(a <= start < b for a, b in name_spans):
+                continue
             yield self.replacement(doc, start, end, word.lower(), safe=not _is_title(next_word))
+
+    def _matches(self, doc: Document) -> Iterator[regex.Match]:
+        """The matches of ``pattern``, tried only at document words that are watched words
+        instead of at every position of the text. A match is such a word: ``doc.words``
+        splits where the pattern's lookarounds do, unless a word runs on through a ‘ (which
+        joins words there and is no boundary for the pattern)."""
+        text = doc.text
+        if self.titled is None or "‘" in text:
+            yield from self.pattern.finditer(text)
+            return
+        titled = self.titled
+        for start in [start for start, _end, word in doc.words if word in titled]:
+            m = self.pattern.match(text, start)
+            if m:
+                yield m

@@ -51,6 +51,11 @@ class Consistency(Check):
                     raise RuleDataError(f"{member!r} belongs to two sets")
                 self.members[key] = (index, member)
         self.phrases = PhraseTable(((m, v) for m, v in self.members.items() if is_plain(m)), ignorecase=True)
+        # Each listed phrase under its first word, with its set and its other words (see _may_mix).
+        self.by_first: dict[str, list[tuple[int, str, list[str]]]] = defaultdict(list)
+        for key, (index, _member) in self.phrases.table.items():
+            first, *rest = key.split(" ")
+            self.by_first[first].append((index, key, rest))
         odd = sorted((m for m in self.members if not is_plain(m)), key=len, reverse=True)
         alternation = "|".join(r"\s+".join(map(regex.escape, m.split())) for m in odd)
         self.pattern = regex.compile(bounded(alternation), regex.IGNORECASE) if odd else None
@@ -62,7 +67,23 @@ class Consistency(Check):
                 found.append((m.start(), m.end(), self.members[" ".join(m.group().casefold().split())]))
         return sorted(found)
 
+    def _may_mix(self, doc: Document) -> bool:
+        """Whether some set has two listed phrases whose words all occur in the article. The
+        table finds a phrase only where its words are, so without such a set no article mixes
+        spellings: a few set operations then spare the word-by-word search in most articles."""
+        words = set(doc.folded_words)
+        found: dict[int, set[str]] = defaultdict(set)
+        for first in words.intersection(self.by_first):
+            for index, key, rest in self.by_first[first]:
+                if words.issuperset(rest):
+                    found[index].add(key)
+                    if len(found[index]) > 1:
+                        return True
+        return False
+
     def run(self, doc: Document) -> Iterator[Finding]:
+        if self.mode == "mixed" and self.pattern is None and not self._may_mix(doc):
+            return
         uses: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         for start, end, (index, member) in self._matches(doc):
             uses[index].append((start, end, member))

@@ -20,12 +20,32 @@ How a variant is decided:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..document import Document
 from ..model import Finding
 from ..names import NameToken, fold, name_tokens, one_vowel_apart
 from .base import Check, Param
+
+
+# Blanks the vowels of a key: keys one vowel apart blank to the same string.
+_BLANK_VOWELS = str.maketrans(dict.fromkeys("aeiou", "_"))
+
+
+def _one_vowel_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
+    """The pairs of keys one vowel apart, in the order of ``keys``. Only keys with the same
+    consonant skeleton can be, so only those are compared."""
+    by_shape: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        by_shape[k.translate(_BLANK_VOWELS)].append(k)
+    return [
+        (a, b)
+        for bucket in by_shape.values()
+        if len(bucket) > 1
+        for i, a in enumerate(bucket)
+        for b in bucket[i + 1 :]
+        if one_vowel_apart(a, b)
+    ]
 
 
 class Variants(Check):
@@ -57,8 +77,7 @@ class Variants(Check):
         by_key: dict[str, list[NameToken]] = defaultdict(list)
         for t in tokens:
             by_key[t.key].append(t)
-        keys = list(by_key)
-        parent = {k: k for k in keys}
+        parent = {k: k for k in by_key}
 
         def root(k: str) -> str:
             while parent[k] != k:
@@ -66,19 +85,16 @@ class Variants(Check):
             return k
 
         if self.vowel_evidence:
-            neighbours = self._neighbours(tokens)
-            by_shape: dict[tuple, list[str]] = defaultdict(list)
-            for k in keys:  # bucket by length and consonant skeleton: only these can be one vowel apart
-                by_shape[(len(k), "".join(c if c not in "aeiou" else "_" for c in k))].append(k)
-            for bucket in by_shape.values():
-                for i, a in enumerate(bucket):
-                    for b in bucket[i + 1 :]:
-                        if one_vowel_apart(a, b) and neighbours[a] & neighbours[b]:
-                            parent[root(b)] = root(a)
+            pairs = _one_vowel_pairs(by_key)
+            neighbours = self._neighbours(tokens) if pairs else {}
+            for a, b in pairs:
+                if neighbours[a] & neighbours[b]:
+                    parent[root(b)] = root(a)
         merged: dict[str, list[NameToken]] = defaultdict(list)
-        for k in keys:
-            merged[root(k)].extend(by_key[k])
-        return [sorted(c, key=lambda t: t.start) for c in merged.values() if len({t.text for t in c}) > 1]
+        for k, group in by_key.items():
+            merged[root(k)].extend(group)
+        # One token is one spelling: the set of spellings is built only for the others.
+        return [sorted(c, key=lambda t: t.start) for c in merged.values() if len(c) > 1 and len({t.text for t in c}) > 1]
 
     @staticmethod
     def _neighbours(tokens: list[NameToken]) -> dict[str, set[str]]:

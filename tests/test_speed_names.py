@@ -1,0 +1,264 @@
+"""The fast paths of the name, capitalisation, consistency and repetition checks give exactly
+what the plain computation gives.
+
+As in test_speed_equivalence.py, the straightforward version of each optimised piece is kept
+here as the reference, and both run on real articles, generated ones and random strings built
+to hit the edges (articles before names, apostrophes, hyphens, bullets, quotes, marks).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import regex
+
+from tqcheck.document import _BULLET, SENTENCE_OPENERS, Document
+from tqcheck.names import ARTICLE, _TOKEN, NameToken, _name_tokens, one_vowel_apart, translit_key
+from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule, read_tsv
+from tqcheck.checks.capitalization import _NEXT_WORD, _NOT_AFTER_NAME, _NOT_BEFORE_NAME, _PREV_WORD, _is_title
+from tqcheck.checks.variants import _one_vowel_pairs
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))
+
+
+def _generated() -> list[str]:
+    """Articles from the benchmark's generator (names, planted variants and capitals)."""
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
+    corpus = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # its dataclasses look it up
+    spec.loader.exec_module(corpus)
+    orgs = corpus.load_organizations()
+    texts = [corpus.make_article(rng, orgs).text() for rng in corpus.article_rngs(12, seed=401)]
+    return texts + [corpus.long_article(3, seed=7)]
+
+
+PIECES = [
+    "Al-", "al-", "El-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "Ash-", "at-", "ath-", "az-", "al‐", "al‑", "Aal-",
+    "Hassan", "Hasan", "Hussein", "Sadr", "sadr", "Samir", "Samer", "Geagea", "Çavuşoğlu", "Cavusoglu", "Salamé",
+    "Salameh", "O'Neil", "Qur'an", "Abuʼl", "Saʿid", "’s", "'s", "McDonald", "MacArthur", "Al", "As", "At", "Ash",
+    "The", "the", "Of", "And", "A", "Z", "An", "In", "This", "Last", "Hague", "Times", "New", "York", "Gone", "With",
+    "newspaper", "said", "met", "vote", "@", "#", "/", ".", "_", "3", "٣", "x", "e\u0301", "\u0301", "\u200d",
+    " ", " ", " ", "  ", "\t", "\u00a0", "\n", "\n\n", ". ", "? ", ": ", "; ", ", ", "(", ") ", ")", '"', "“", "”",
+    "‘", "’", "'", "-", "- ", "* ", "• ", "1. ", "a) ", "+ ", "‣ ", "◦ ", "— ",
+]
+
+
+def random_texts(n: int, seed: int, pieces: list[str] = PIECES) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) + rng.choice(("", "", " ")) for _ in range(rng.randint(0, 60))) for _ in range(n)]
+
+
+HEADED = [
+    "Talks Resume After Hassan And Hasan Meet\n\nHassan met Hasan in Beirut. Later, Hasan said no.",
+    "# Al-Sadr Returns To Baghdad\n\nMoqtada al-Sadr spoke. Al-Sadr's aide, Samir Geagea, met Samer Geagea.",
+    "Minister visits\n\nThe minister in The Hague met Samir Geagea; Samer Geagea left. \u00a0Hassan.",
+]
+TEXTS = [p.read_text(encoding="utf-8") for p in ARTICLES] + _generated() + HEADED + random_texts(400, seed=11)
+
+
+def test_the_inputs_reach_the_fast_paths_and_the_fallbacks():
+    assert sum("‘" not in t for t in TEXTS) > 300 and sum("‘" in t for t in TEXTS) > 20
+    assert sum(bool(regex.search(ARTICLE + r"\p{Lu}", t)) for t in TEXTS) > 50
+
+
+# --- name tokens --------------------------------------------------------------------------
+
+REFERENCE_TOKEN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d@#/.'’_-])(?P<article>{ARTICLE})?"
+    rf"(?P<name>\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:['’ʼʿ]\p{{Ll}}+)?(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]+)?)(?![\p{{L}}\p{{M}}\d@])"
+)
+
+
+def reference_tokens(doc: Document) -> list[NameToken]:
+    tokens = []
+    for m in REFERENCE_TOKEN.finditer(doc.text):
+        start = m.start("name")
+        if doc.in_title_case_heading(start):
+            continue
+        article, text = m.group("article", "name")
+        text = regex.sub(r"['’]s$", "", text)
+        initial = article is None and doc.starts_sentence(start)
+        tokens.append(NameToken(start, start + len(text), text, article or "", initial, translit_key(text)))
+    return tokens
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_name_anchored_pattern_finds_what_the_article_first_pattern_finds(text):
+    expected = [(m.start("name"), m.group("article"), m.group("name")) for m in REFERENCE_TOKEN.finditer(text)]
+    found = [(m.start(), m.group("article"), m.group("name")) for m in _TOKEN.finditer(text)]
+    assert found == expected
+    assert all(m.span() == m.span("name") for m in _TOKEN.finditer(text))  # split() relies on it
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_name_tokens_match_a_match_by_match_computation(text):
+    assert _name_tokens(Document(text)) == reference_tokens(Document(text))
+
+
+@pytest.mark.parametrize("text", TEXTS[:40] + random_texts(60, seed=12))
+def test_the_sentence_start_shortcut_agrees_with_the_full_test_everywhere(text):
+    doc = Document(text)
+    assert [doc.starts_sentence(i) for i in range(len(text))] == [reference_starts_sentence(doc, i) for i in range(len(text))]
+
+
+def reference_starts_sentence(doc: Document, offset: int) -> bool:
+    """Document.starts_sentence without its two-character shortcut."""
+    prev = doc.previous_char(offset)
+    if prev in SENTENCE_OPENERS:
+        return True
+    if prev == ")":
+        close = doc.text.rfind(")", 0, offset)
+        open_ = doc.text.rfind("(", 0, close)
+        return open_ >= 0 and "\n" not in doc.text[open_:close] and reference_starts_sentence(doc, open_)
+    if doc.text[offset - 1] not in " \t":
+        return False
+    line_start = doc.text.rfind("\n", 0, offset) + 1
+    return bool(_BULLET.fullmatch(doc.text, line_start, offset))
+
+
+# --- variants -----------------------------------------------------------------------------
+
+
+def reference_one_vowel_pairs(keys: list[str]) -> list[tuple[str, str]]:
+    by_shape: dict[tuple, list[str]] = defaultdict(list)
+    for k in keys:
+        by_shape[(len(k), "".join(c if c not in "aeiou" else "_" for c in k))].append(k)
+    return [(a, b) for bucket in by_shape.values() for i, a in enumerate(bucket) for b in bucket[i + 1 :] if one_vowel_apart(a, b)]
+
+
+def test_one_vowel_pairs_are_those_of_the_length_and_skeleton_buckets():
+    rng = random.Random(5)
+    for _ in range(300):
+        keys = list(dict.fromkeys("".join(rng.choice("aeioubkd_y") for _ in range(rng.randint(1, 5))) for _ in range(40)))
+        assert _one_vowel_pairs(keys) == reference_one_vowel_pairs(keys)
+    keys = list(dict.fromkeys(t.key for text in TEXTS for t in _name_tokens(Document(text))))
+    assert _one_vowel_pairs(keys) == reference_one_vowel_pairs(keys) != []
+
+
+def findings(check, texts):
+    return [[f.to_dict() for f in check.run(Document(text))] for text in texts]
+
+
+def test_variants_find_what_the_original_clustering_finds():
+    check = load_rule(DEFAULT_RULES_DIR / "name-variants.yml")
+
+    def reference_clusters(tokens):
+        by_key = defaultdict(list)
+        for t in tokens:
+            by_key[t.key].append(t)
+        parent = {k: k for k in by_key}
+
+        def root(k):
+            while parent[k] != k:
+                k = parent[k]
+            return k
+
+        neighbours = check._neighbours(tokens)
+        for a, b in reference_one_vowel_pairs(list(by_key)):
+            if neighbours[a] & neighbours[b]:
+                parent[root(b)] = root(a)
+        merged = defaultdict(list)
+        for k in by_key:
+            merged[root(k)].extend(by_key[k])
+        return [sorted(c, key=lambda t: t.start) for c in merged.values() if len({t.text for t in c}) > 1]
+
+    expected = findings(check, TEXTS)
+    check._clusters = reference_clusters
+    assert expected == findings(check, TEXTS)
+    assert sum(map(bool, expected)) > 5
+
+
+# --- capitalisation -----------------------------------------------------------------------
+
+CAPITAL_PIECES = PIECES + ["x-The", "The-x", "The-", "The’s", "The's", "_The", "The_", "Thé", "The\u0301", "3The", "The3",
+                           "The‘x", "x‘The", "The\u200d", "the", "Through", "Whereas", "Last", "Which", "Of Course",
+                           "The Hague", "The New York Times", "A to Z", "The Times of Israel", "The\nHague"]
+CAPITAL_TEXTS = TEXTS + random_texts(300, seed=13, pieces=CAPITAL_PIECES)
+
+
+def reference_capitalization_run(check, doc):
+    """The check as it was: every name span found first, then each match tested."""
+    text = doc.text
+    name_spans = list(check.names.finditer(text, _NOT_BEFORE_NAME, _NOT_AFTER_NAME))
+    for m in check.pattern.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if doc.starts_sentence(start) or doc.in_title_case_heading(start):
+            continue
+        if any(a <= start < b for a, b in name_spans):
+            continue
+        nxt = _NEXT_WORD.match(text, end)
+        if not nxt:
+            continue
+        prev = _PREV_WORD.search(text, max(0, start - 60), start)
+        prev_word = prev.group(1) if prev else ""
+        if prev_word.casefold() in check.classifiers:
+            continue
+        if _is_title(nxt.group(1)) and (_is_title(prev_word) or len(word) == 1):
+            continue
+        if len(word) == 1 and not prev_word:
+            continue
+        yield check.replacement(doc, start, end, word.lower(), safe=not _is_title(nxt.group(1)))
+
+
+@pytest.fixture(scope="module")
+def capitals():
+    return load_rule(DEFAULT_RULES_DIR / "function-word-capitals.yml")
+
+
+def test_capitalised_words_are_those_a_full_scan_finds(capitals):
+    assert capitals.titled is not None
+    for text in CAPITAL_TEXTS:
+        doc = Document(text)
+        assert [m.span() for m in capitals._matches(doc)] == [m.span() for m in capitals.pattern.finditer(text)], text
+
+
+def test_watched_words_of_several_words_are_found_by_the_full_scan(tmp_path):
+    rule = (DEFAULT_RULES_DIR / "function-word-capitals.yml").read_text(encoding="utf-8")
+    path = tmp_path / "capitals.yml"
+    path.write_text(rule.replace("tokens: [", "tokens: [so that, well-known, "), encoding="utf-8")
+    check = load_rule(path)
+    assert check.titled is None
+    for text in CAPITAL_TEXTS[:100] + ["he said So that was it, a Well-known case"]:
+        doc = Document(text)
+        assert [m.span() for m in check._matches(doc)] == [m.span() for m in check.pattern.finditer(text)]
+
+
+def test_capitalisation_findings_match_the_eager_name_search(capitals):
+    expected = [[f.to_dict() for f in reference_capitalization_run(capitals, Document(t))] for t in CAPITAL_TEXTS]
+    assert findings(capitals, CAPITAL_TEXTS) == expected
+    assert sum(map(bool, expected)) > 20
+
+
+# --- house-style consistency --------------------------------------------------------------
+
+
+def mixed_texts(n: int, seed: int) -> list[str]:
+    """Sentences naming members of the listed sets, often two of one set, in various cases."""
+    rows = [[preferred, *(v.strip() for v in variants.split("|"))] for preferred, variants, _ in
+            read_tsv(DEFAULT_RULES_DIR / "data" / "name-variants.tsv")]
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        words = []
+        for _ in range(rng.randint(1, 6)):
+            member = rng.choice(rng.choice(rows) if rng.random() < 0.5 else rows[rng.randrange(3)])
+            member = rng.choice((member, member.upper(), member.lower(), member.title()))
+            words += [rng.choice(("The", "said", "in", "of", "met", ".", ",")), member, rng.choice(("’s", "", "-based", ""))]
+        texts.append(" ".join(words))
+    return texts
+
+
+def test_consistency_skips_only_articles_that_cannot_mix_spellings():
+    check = load_rule(DEFAULT_RULES_DIR / "house-style-variants.yml")
+    texts = TEXTS + mixed_texts(400, seed=17)
+    found = findings(check, texts)
+    check._may_mix = lambda doc: True
+    expected = findings(check, texts)
+    assert found == expected
+    assert sum(map(bool, expected)) > 50

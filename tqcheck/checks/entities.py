@@ -24,10 +24,11 @@ where the span finder cuts the name differently.
 
 from __future__ import annotations
 
-import os
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import combinations
 from typing import NamedTuple
 
 import regex
@@ -37,7 +38,12 @@ from ..model import Finding
 from ..names import fold
 from .base import Check, Param, RuleDataError
 
-_CAP = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
+_ARTICLES = frozenset(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"])  # joined to a name: al-Qaeda
+_CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
+_CAP = rf"(?:(?:{'|'.join(sorted(_ARTICLES))})-)?{_CAP_WORD}"
+_BEFORE_SPAN = r"[\p{L}\p{M}\d@#/.-]"  # a span does not start after one of these (inside a word, handle, path)
+_NAME_CHAR = regex.compile(_BEFORE_SPAN)
+_NONE: frozenset[int] = frozenset()
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+")
 # In ASCII text the _WORD runs are the runs of letters and digits: split() finds them faster.
 _ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
@@ -93,11 +99,17 @@ def _token(word: str, connectors: frozenset[str]) -> str | None:
     return None if token in connectors else _spelling(token)
 
 
+def _span_pattern(connectors: frozenset[str], lead: str) -> regex.Pattern:
+    """A would-be name: capitalised words joined by spaces and connectors ("Institute for Near
+    East Policy"), the first one matched by ``lead``."""
+    alternation = "|".join(regex.escape(c) for c in sorted(connectors, key=len, reverse=True))
+    return regex.compile(rf"{lead}(?:[ \t]+(?:(?:{alternation})[ \t]+)*{_CAP})+(?![\p{{L}}\p{{M}}\d])")
+
+
 class Form(NamedTuple):  # a tuple: 1,400 of them are built at every start
     text: str  # the form as written in the gazetteer (a name or an alias)
     canonical: str
     tokens: tuple[str, ...]  # folded content tokens
-    stems: frozenset[str] = frozenset()  # first four letters of each token, for a cheap pre-check
 
 
 class Entities(Check):
@@ -115,6 +127,7 @@ class Entities(Check):
         self._rapidfuzz = None  # imported once enough tokens were compared: see _similarity
         self._compared = 0
         self._alike_cache: dict[tuple[str, str], float] = {}
+        self._garbles: dict[tuple[str, bool], tuple[int, Form, float] | None] = {}  # see _garble
         self.connectors = frozenset(c.casefold() for c in options["connectors"])
         self.generic = {_fold(g) for g in options["generic"]}
         self.regions = {_fold(r) for r in options["regions"]}
@@ -122,17 +135,21 @@ class Entities(Check):
         self.min_token_similarity = options["min_token_similarity"]
         self.known: set[tuple[str, ...]] = set()
         self.forms: list[Form] = []
+        # Forms by the stems (first four letters) of their distinctive words, and of all their words.
         self.index: dict[str, set[int]] = defaultdict(set)
+        self.by_stem: dict[str, set[int]] = defaultdict(set)
         for name, aliases, _type, _line in options["gazetteer"]:
             for text in [name, *(a.strip() for a in aliases.split("|") if a.strip())]:
                 tokens = self._tokens(text)
                 self.known.add(tokens)
                 if len(tokens) >= 2:
-                    self.forms.append(Form(text, name, tokens, frozenset([t[:4] for t in tokens])))
+                    for token in tokens:
+                        self.by_stem[token[:4]].add(len(self.forms))
                     # A garble must share a distinctive word (or be a typo of an all-generic
                     # name), so only those words lead to a form: far fewer comparisons.
                     for token in [t for t in tokens if t not in self.generic] or tokens:
-                        self.index[token[:4]].add(len(self.forms) - 1)
+                        self.index[token[:4]].add(len(self.forms))
+                    self.forms.append(Form(text, name, tokens))
         if not self.forms:
             raise RuleDataError("gazetteer: no multi-word names found", ("gazetteer",))
         self._names = {f.text.casefold() for f in self.forms}
@@ -146,10 +163,9 @@ class Entities(Check):
             for n in self._names:
                 by_prefix[n[:2]].add(len(n))
             self._by_prefix = {k: sorted(v, reverse=True) for k, v in by_prefix.items()}
-        connectors = "|".join(regex.escape(c) for c in sorted(self.connectors, key=len, reverse=True))
-        self.pattern = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}\d@#/.-]){_CAP}(?:[ \t]+(?:(?:{connectors})[ \t]+)*{_CAP})+(?![\p{{L}}\p{{M}}\d])"
-        )
+        # Spans start at a capital, even after a hyphen: _spans checks the article before it. The
+        # first word is atomic: a space must follow it, so giving back letters cannot help.
+        self.pattern = _span_pattern(self.connectors, rf"(?<![\p{{L}}\p{{M}}\d@#/.])(?>{_CAP_WORD})")
 
     def _tokens(self, text: str) -> tuple[str, ...]:
         connectors = self.connectors
@@ -170,8 +186,9 @@ class Entities(Check):
         return cached
 
     def _compare(self, a: str, b: str) -> float:
-        stem = len(os.path.commonprefix((a, b)))
-        if stem >= 4 and stem >= 0.6 * min(len(a), len(b)):
+        shorter = min(len(a), len(b))
+        stem = max(4, math.ceil(0.6 * shorter))  # the shortest shared start that is a stem
+        if stem <= shorter and a[:stem] == b[:stem]:
             return 0.8  # a shared stem: Money ~ Monetary, Revolution ~ Revolutionary
         longer = max(len(a), len(b))
         if 1.0 - abs(len(a) - len(b)) / longer < self.min_token_similarity:
@@ -192,24 +209,61 @@ class Entities(Check):
         return self._rapidfuzz(a, b)
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        for m in self.pattern.finditer(doc.text):
-            if self._joins_a_known_name(m.group()):
+        text = doc.text
+        for start, end in self._spans(text):
+            found = self._garble(text[start:end], doc.starts_sentence(start))
+            if found and not self._inside_known_name(text, start + found[0], end):
+                offset, form, score = found
+                yield self.replacement(doc, start + offset, end, form.canonical, safe=False, data={"score": round(score, 3), "form": form.text})
+
+    def _garble(self, span: str, initial: bool) -> tuple[int, Form, float] | None:
+        """Cached _find_garble: a name recurs in an article, and across the articles of a corpus."""
+        key = (span, initial)
+        if key not in self._garbles:
+            if len(self._garbles) >= 65536:
+                self._garbles.clear()
+            self._garbles[key] = self._find_garble(span, initial)
+        return self._garbles[key]
+
+    def _find_garble(self, span: str, initial: bool) -> tuple[int, Form, float] | None:
+        """(where the name starts in the span, the form it garbles, the score), or None."""
+        if self._joins_a_known_name(span):
+            return None
+        best = None
+        for offset in self._starts(span, initial):
+            tokens = self._tokens(span[offset:])
+            if len(tokens) < 2 or tokens in self.known:
+                break
+            found = self._best_form(tokens)
+            if found and (best is None or found[1] > best[2]):
+                best = (offset, found[0], found[1])
+        return best
+
+    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """The (start, end) of the matches of _span_pattern with a lead that takes an article
+        before the first capital, where no _BEFORE_SPAN character precedes (as the tests check).
+        Such a pattern tries its article at every "a" and "e" of the text, most of its time;
+        self.pattern starts only at capitals, and the article before one after a hyphen is
+        checked here."""
+        pos = 0
+        while m := self.pattern.search(text, pos):
+            start = m.start()
+            if not start or text[start - 1] != "-":
+                pos = m.end()
+                yield start, pos
                 continue
-            best = None
-            for start in self._starts(doc, m):
-                tokens = self._tokens(doc.text[start : m.end()])
-                if len(tokens) < 2 or tokens in self.known:
+            pos = start + 1  # a capital after a hyphen starts a span only with its article
+            for q in (start - 4, start - 3):  # "ash-Sham", "al-Qaeda"
+                if q >= 0 and text[q : start - 1] in _ARTICLES and not (q and _NAME_CHAR.match(text, q - 1)):
+                    pos = m.end()
+                    yield q, pos
                     break
-                found = self._best_form(tokens)
-                if found and (best is None or found[1] > best[2]):
-                    best = (start, found[0], found[1])
-            if best and not self._inside_known_name(doc.text, best[0], m.end()):
-                start, form, score = best
-                yield self.replacement(doc, start, m.end(), form.canonical, safe=False, data={"score": round(score, 3), "form": form.text})
 
     def _joins_a_known_name(self, span: str) -> bool:
         """"the World Bank and the Iraqi Ministry of Electricity": the finder joined two names
         at "and"; when one side is a known name, the whole is not a garble of anything."""
+        if "and" not in span and "&" not in span:
+            return False  # what _AND splits at
         parts = _AND.split(span)
         return len(parts) > 1 and any(self._tokens(p) in self.known for p in parts)
 
@@ -246,31 +300,64 @@ class Entities(Check):
         return any(k.start() <= start and end <= k.end() for k in self._known_names.finditer(text, lo, hi))
 
     @staticmethod
-    def _starts(doc: Document, m: regex.Match) -> list[int]:
-        """Where the name may start: a sentence-initial word may be an ordinary word joined to
-        the name ("Analysts at the Carnegie ..."), so the span without it is tried too."""
-        starts = [m.start()]
-        if doc.starts_sentence(m.start()):
-            words = list(_NON_SPACE.finditer(m.group()))
+    def _starts(span: str, initial: bool) -> list[int]:
+        """Where the name may start in the span: a sentence-initial word may be an ordinary word
+        joined to the name ("Analysts at the Carnegie ..."), so the span without it is tried too."""
+        starts = [0]
+        if initial:
+            words = list(_NON_SPACE.finditer(span))
             nxt = next((w for w in words[1:] if w.group()[:1].isupper()), None)
             if nxt is not None:
-                starts.append(m.start() + nxt.start())
+                starts.append(nxt.start())
         return starts
 
     def _best_form(self, tokens: tuple[str, ...]) -> tuple[Form, float] | None:
-        candidates = sorted({i for t in tokens for i in self.index.get(t[:4], ())})
-        stems = {t[:4] for t in tokens}
         best = None
-        for i in candidates:
+        matchable: dict[str, bool] = {}  # see _score
+        for i in self._candidates(tokens):
             form = self.forms[i]
-            if len(form.stems & stems) < 2:
-                continue  # two words at least must match, and matching words share their start
-            score = self._score(form.tokens, tokens)
+            score = self._score(form.tokens, tokens, matchable)
             if score is not None and (best is None or score > best[1]):
                 best = (form, score)
         return best
 
-    def _score(self, form: tuple[str, ...], span: tuple[str, ...]) -> float | None:
+    def _alike_any(self, token: str, span: tuple[str, ...]) -> bool:
+        """Whether a word of the span is alike ``token``."""
+        if token in span:
+            return True
+        for st in span:  # a loop: any() over a generator costs a third more here
+            if self._alike(token, st) > 0:
+                return True
+        return False
+
+    def _candidates(self, tokens: tuple[str, ...]) -> list[int]:
+        """The forms that share a stem of a distinctive word with the span, and two stems at least:
+        two words at least must match, and matching words share their start. Found with set
+        operations, not by testing each form the span reaches."""
+        stems = sorted({t[:4] for t in tokens})
+        reached = set().union(*[self.index.get(s, _NONE) for s in stems])
+        if not reached:
+            return []
+        by_stem = self.by_stem
+        two = set().union(*[by_stem.get(a, _NONE) & by_stem.get(b, _NONE) for a, b in combinations(stems, 2)])
+        return sorted(reached & two)
+
+    def _score(self, form: tuple[str, ...], span: tuple[str, ...], matchable: dict[str, bool]) -> float | None:
+        """_alignment_score, after two cheap tests that reject most forms. ``matchable`` keeps,
+        for this span, whether a word of the span is alike a form word: many forms share their
+        first or last word."""
+        n = len(form)
+        if min(n, len(span)) / max(n, len(span)) < self.min_score:
+            return None  # too few tokens can pair up: each adds at most 1 to the score
+        for word in (form[0], form[-1]):
+            found = matchable.get(word)
+            if found is None:
+                found = matchable[word] = self._alike_any(word, span)
+            if not found:
+                return None  # the first or last word cannot be matched
+        return self._alignment_score(form, span)
+
+    def _alignment_score(self, form: tuple[str, ...], span: tuple[str, ...]) -> float | None:
         """Token alignment score, or None when the span is not a garble of ``form``."""
         n = len(form)
         if any(span[i : i + n] == form for i in range(len(span) - n + 1)):

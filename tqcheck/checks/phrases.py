@@ -89,14 +89,15 @@ class LiteralAlternation:
                 entry = node.setdefault(words[-1], [None, {}])
                 if entry[0] is None:
                     entry[0] = index  # the same words twice: the first is tried first
+        self.by_initial = _by_initial(self.trie)
 
     def ends_at(self, text: str, pos: int) -> list[int]:
         """The end of every phrase written at ``pos``, in list order (the regex's order of trial)."""
         found = []
-        stack = [(self.trie, pos)]
+        stack = [(self.by_initial, pos)]
         while stack:
-            node, at = stack.pop()
-            for word, (index, children) in node.items():
+            level, at = stack.pop()
+            for word, index, children in level.get(text[at : at + 1], ()):
                 if text.startswith(word, at):
                     end = at + len(word)
                     if index is not None:
@@ -126,3 +127,12 @@ class LiteralAlternation:
             if end is not None:
                 yield start, end
                 taken = end
+
+
+def _by_initial(trie: dict[str, list]) -> dict[str, list[tuple[str, int | None, dict]]]:
+    """The trie with each level keyed by the first character of its words: at a position only
+    the words that begin with its character are tried (a list of names shares a few initials)."""
+    out: dict[str, list] = {}
+    for word, (index, children) in trie.items():
+        out.setdefault(word[0], []).append((word, index, _by_initial(children)))
+    return out

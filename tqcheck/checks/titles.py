@@ -31,6 +31,7 @@ from .phrases import LiteralAlternation
 _NAME = rf"(?:{ARTICLE})?\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:['’ʼ]\p{{Ll}}+)?"
 _PARTICLES = r"(?:bin|ibn|bint|ben|abu|de|van|von|al|el)"  # lowercase links inside names
 _LETTER_OR_HYPHEN = regex.compile(r"[\p{L}-]")
+_LEADING_ARTICLE = regex.compile(rf"^{ARTICLE}")
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,11 @@ class Titles(Check):
         qualifiers = "|".join(regex.escape(q) for q in options["qualifiers"]) or "(?!)"
         # A mention is (?<![\p{L}-])(?P<title>Deputy\s+Prime\s+Minister|...)\s+(?:Dr\.?\s+)?(?P<name>...):
         # the titles, longest first, are looked up (compiling them costs 5 ms), the rest is a pattern.
-        self.titles = LiteralAlternation(sorted(options["titles"], key=len, reverse=True))
+        # Only the titles that start with the letter at hand can match there: one table per letter.
+        by_letter = defaultdict(list)
+        for title in sorted(options["titles"], key=len, reverse=True):
+            by_letter[title.split()[0][0]].append(title)
+        self.titles = {letter: LiteralAlternation(titles) for letter, titles in by_letter.items()}
         self.after_title = regex.compile(
             rf"\s+(?:(?:{honorifics})\.?\s+)?"
             rf"(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)?{_NAME}){{0,3}})(?![\p{{L}}\p{{M}}])"
@@ -97,8 +102,8 @@ class Titles(Check):
             if self.qualified.search(text, max(0, start - 40), start):
                 continue
             names = m.group("name").split()
-            surname = POSSESSIVE.sub("", regex.sub(rf"^{ARTICLE}", "", names[-1]))
-            first = translit_key(regex.sub(rf"^{ARTICLE}", "", names[0])) if len(names) > 1 else ""
+            surname = POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", names[-1]))
+            first = translit_key(_LEADING_ARTICLE.sub("", names[0])) if len(names) > 1 else ""
             title = " ".join(text[start:title_end].split())
             out.append(Mention(start, title_end, title, first, translit_key(surname), surname))
         return out
@@ -108,7 +113,7 @@ class Titles(Check):
         that a name follows, as the one pattern would match there."""
         if start and _LETTER_OR_HYPHEN.match(text, start - 1):
             return None
-        for end in self.titles.ends_at(text, start):
+        for end in self.titles[text[start]].ends_at(text, start):
             m = self.after_title.match(text, end)
             if m:
                 return end, m

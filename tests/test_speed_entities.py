@@ -1,0 +1,212 @@
+"""The fast paths of the entities check (TQ403) and the titles check (TQ404) give exactly what the
+plain computation gives.
+
+The straightforward version of each optimised piece is kept here as the reference, and both run
+on real articles, generated ones and random strings built to hit the edges (Arabic articles
+before capitals, hyphens, apostrophes, connectors, handles and paths).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import random
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+
+from tqcheck.checks.phrases import LiteralAlternation
+from tqcheck.document import Document
+from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))]
+
+PIECES = [
+    "al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-", "sh-", "xal-", "Al-", "al‐", "-", "- ", "a", "e",
+    "Al", "As", "X", "Bank", "World", "Qaeda", "Sham", "Hayat", "Tahrir", "International", "Money", "Fund",
+    "Monetary", "Institute", "Ministry", "Iraqi", "Oil", "Electricity", "Washington", "Near", "East", "Policy",
+    "of", "for", "the", "and", "&", "de", "la", "The", "Of", " ", "  ", "\t", "\n", ". ", ", ", "1", "@", "#", "/",
+    ".", "’", "'", "’s", "é", "Ü", "e\u0301", "\u0301", "ſ", "İ", "ß", "O'Neil",
+]
+
+
+def _generated() -> list[str]:
+    """Articles from the benchmark's generator (organisation names, some of them garbled)."""
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
+    corpus = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # its dataclasses look it up
+    spec.loader.exec_module(corpus)
+    orgs = corpus.load_organizations()
+    return [corpus.make_article(rng, orgs).text() for rng in corpus.article_rngs(30, seed=403)]
+
+
+def random_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) + rng.choice(("", "", " ")) for _ in range(rng.randint(1, 30))) for _ in range(n)]
+
+
+@pytest.fixture(scope="module")
+def check():
+    return load_rule(DEFAULT_RULES_DIR / "garbled-organization.yml")
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return ARTICLES + _generated()
+
+
+def test_spans_are_the_matches_of_the_pattern_that_tries_articles_everywhere(check, texts):
+    connectors = "|".join(regex.escape(c) for c in sorted(check.connectors, key=len, reverse=True))
+    cap = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
+    reference = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d@#/.-]){cap}(?:[ \t]+(?:(?:{connectors})[ \t]+)*{cap})+(?![\p{{L}}\p{{M}}\d])")
+    with_article = 0
+    for text in texts + random_texts(30000, 1):
+        expected = [m.span() for m in reference.finditer(text)]
+        assert list(check._spans(text)) == expected, text
+        with_article += sum(text[s].islower() for s, _ in expected)
+    assert with_article > 100  # spans that start with an article were among them
+
+
+def test_stem_shortcut_compares_as_the_common_prefix(check):
+    def reference(a: str, b: str) -> float:
+        stem = len(os.path.commonprefix((a, b)))
+        if stem >= 4 and stem >= 0.6 * min(len(a), len(b)):
+            return 0.8
+        if 1.0 - abs(len(a) - len(b)) / max(len(a), len(b)) < check.min_token_similarity:
+            return 0.0
+        sim = check._similarity(a, b)
+        return sim if sim >= check.min_token_similarity else 0.0
+
+    rng = random.Random(2)
+    words = sorted({t for f in check.forms for t in f.tokens})
+    pairs = [(rng.choice(words), rng.choice(words)) for _ in range(3000)]
+    pairs += [(w, w[: rng.randrange(len(w) + 1)] + "".join(rng.choices("aeinrst", k=rng.randrange(6)))) for w in rng.sample(words, 400)]
+    pairs += [("".join(rng.choices("ab", k=rng.randrange(1, 12))), "".join(rng.choices("ab", k=rng.randrange(1, 12)))) for _ in range(5000)]
+    for a, b in pairs:
+        if a != b:  # _alike answers equal words itself
+            assert check._compare(a, b) == reference(a, b), (a, b)
+
+
+def _spans_tokens(check, texts: list[str]) -> list[tuple[str, ...]]:
+    spans = [check._tokens(t[s:e]) for t in texts for s, e in check._spans(t)]
+    return [tokens for tokens in spans if len(tokens) >= 2]
+
+
+def _garbled(check, rng: random.Random, n: int) -> list[tuple[str, ...]]:
+    """Gazetteer forms with a word dropped, added, swapped, misspelt or cut to its stem."""
+    words = sorted({t for f in check.forms for t in f.tokens})
+    out = []
+    for _ in range(n):
+        tokens = list(rng.choice(check.forms).tokens)
+        for _ in range(rng.randint(1, 2)):
+            i = rng.randrange(len(tokens))
+            edit = rng.randrange(5)
+            if edit == 0 and len(tokens) > 2:
+                del tokens[i]
+            elif edit == 1:
+                tokens.insert(i, rng.choice(words))
+            elif edit == 2:
+                j = rng.randrange(len(tokens))
+                tokens[i], tokens[j] = tokens[j], tokens[i]
+            elif edit == 3:
+                w = tokens[i]
+                k = rng.randrange(len(w))
+                tokens[i] = w[:k] + rng.choice("aeiorst") + w[k + 1 :]
+            else:
+                tokens[i] = tokens[i][: max(4, len(tokens[i]) - 3)]
+        out.append(tuple(tokens))
+    return out
+
+
+def test_candidates_are_the_indexed_forms_sharing_two_stems(check, texts):
+    def reference(tokens):
+        stems = {t[:4] for t in tokens}
+        reached = sorted({i for t in tokens for i in check.index.get(t[:4], ())})
+        return [i for i in reached if len({t[:4] for t in check.forms[i].tokens} & stems) >= 2]
+
+    rng = random.Random(3)
+    words = sorted({t for f in check.forms for t in f.tokens})
+    spans = _spans_tokens(check, texts) + _garbled(check, rng, 3000)
+    spans += [tuple(rng.choices(words, k=rng.randint(2, 6))) for _ in range(3000)]
+    nonempty = 0
+    for tokens in spans:
+        assert check._candidates(tokens) == reference(tokens), tokens
+        nonempty += bool(reference(tokens))
+    assert nonempty > 1000
+
+
+def test_score_rejects_early_only_what_the_alignment_rejects(check, texts):
+    rng = random.Random(4)
+    spans = _spans_tokens(check, texts) + _garbled(check, rng, 3000)
+    scored = 0
+    for tokens in spans:
+        forms = {check.forms[i].tokens for i in check._candidates(tokens)} | {rng.choice(check.forms).tokens for _ in range(3)}
+        matchable = {}  # shared by the forms compared with one span, as in _best_form
+        for form in sorted(forms):
+            score = check._alignment_score(form, tokens)
+            assert check._score(form, tokens, matchable) == score, (form, tokens)
+            scored += score is not None
+    assert scored > 300  # garbles were among them, not only rejections
+
+
+def test_cached_spans_give_the_findings_of_a_fresh_check(texts):
+    def findings(check, text):
+        return list(check.run(Document(text)))
+
+    path = DEFAULT_RULES_DIR / "garbled-organization.yml"
+    # A span starting a sentence may start the name after its first word; elsewhere it may not.
+    span = "Experts at the Oxford Foundation for Energy Studies"
+    texts = [f"{span} said so.", f"so said {span}.", f"{span} met the Humanity & Inclusion and Human Right Watch.", *texts]
+    fresh = [findings(load_rule(path), t) for t in texts]
+    assert fresh[0][0].start != fresh[1][0].start - len("so said ")
+    assert any(fresh)
+    shared = load_rule(path)
+    for _ in range(2):  # the second time, every span is answered from the cache
+        assert [findings(shared, t) for t in texts] == fresh
+    assert [findings(shared, t) for t in reversed(texts)] == fresh[::-1]
+
+
+OVERLAPPING_TITLES = ["Minister", "Minister of State", "Minister of State for Oil", "Mayor", "Min", " Mufti", "Lt. Gen."]
+
+
+@pytest.mark.parametrize("custom", [False, True])
+def test_title_tables_by_letter_find_what_one_table_finds(texts, write_rule, custom):
+    path = DEFAULT_RULES_DIR / "title-clash.yml"
+    if custom:  # titles that start alike, so that several match at one place: their order counts
+        path = write_rule("titles.yml", f"code: XX1\ncheck: titles\ndetect: titles\nmessage: m\ntitles: {OVERLAPPING_TITLES}\n")
+    check = load_rule(path)
+    titles = sorted(check.rule.options["titles"], key=len, reverse=True)
+    one = LiteralAlternation(titles)
+    rng = random.Random(5)
+    pieces = [*titles, *(t.split()[0] for t in titles), "Prime", "Ministers", "President's", "Kingdom", "of", " ", "  ", "\n", "-", "X"]
+    extra = ["".join(rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    hits = several = 0
+    for text in texts + extra:
+        for pos in range(len(text)):
+            expected = one.ends_at(text, pos)
+            table = check.titles.get(text[pos])
+            assert (table.ends_at(text, pos) if table else []) == expected, (text, pos)
+            hits += bool(expected)
+            several += len(expected) > 1
+    assert hits > 1000 and (several > 100 or not custom)
+
+
+def test_spans_without_and_join_no_known_names(check, texts):
+    from tqcheck.checks.entities import _AND
+
+    def reference(span: str) -> bool:
+        parts = _AND.split(span)
+        return len(parts) > 1 and any(check._tokens(p) in check.known for p in parts)
+
+    names = [f.text for f in check.forms]
+    rng = random.Random(6)
+    spans = [t[s:e] for t in texts for s, e in check._spans(t)]
+    joins = [" and ", " &\t", "\tand\t", " and the ", "&", " And ", " band "]
+    spans += [rng.choice(names) + rng.choice(joins) + rng.choice(names) for _ in range(2000)]
+    joined = 0
+    for span in spans:
+        assert check._joins_a_known_name(span) == reference(span), span
+        joined += reference(span)
+    assert joined > 500

@@ -133,6 +133,17 @@ def test_gazetteer_names_are_never_reported():
             assert list(check.run(Document(text))) == [], form
 
 
+def test_a_known_name_after_capitalised_words_is_not_a_garble():
+    """Sentence-initial "Officials at the <known name>" once matched the whole span to an alias."""
+    (check,) = [c for c in load_rules() if c.rule.code == "TQ403"]
+    for name, _aliases, _type, _line in read_tsv(ROOT / "rules/data/organizations.tsv", 3):
+        for lead in ("Officials at the", "Experts from"):
+            text = f"{lead} {name} said on Monday."
+            assert list(check.run(Document(text))) == [], text
+    found = list(check.run(Document("Experts at the International Money Fund expect growth.")))
+    assert [(f.match, f.suggestions[0]) for f in found] == [("International Money Fund", "International Monetary Fund")]
+
+
 def test_fuzzy_matcher_catches_garbles_no_list_spells_out():
     """Misspell the longest word, or drop a middle word, of every gazetteer name with three or
     more capitalised words: none of these garbles is written anywhere in the rules."""

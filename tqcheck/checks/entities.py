@@ -232,7 +232,9 @@ class Entities(Check):
         best = None
         for offset in self._starts(span, initial):
             tokens = self._tokens(span[offset:])
-            if len(tokens) < 2 or tokens in self.known:
+            if tokens in self.known:
+                return None  # "Officials at the <known name>": the name is written right
+            if len(tokens) < 2:
                 break
             found = self._best_form(tokens)
             if found and (best is None or found[1] > best[2]):

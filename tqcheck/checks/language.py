@@ -22,10 +22,14 @@ There is no fix: a translator has to translate the passage.
 
 from __future__ import annotations
 
+import re
+import string
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 import regex
 
@@ -34,9 +38,12 @@ from ..model import Finding
 from .base import Check, Param, RuleDataError
 
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#][\w_]+|\b\w+\.(?:com|org|net|gov|edu)(?:/\S*)?\b")
-# Every _URL match holds one of these: the costly substitution runs only where one appears.
-_URL_HINTS = ("://", "www.", "@", "#", ".com", ".org", ".net", ".gov", ".edu")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+# In a sentence where _NON_ASCII_LETTER finds nothing (every letter is ASCII and there is no
+# mark), stdlib ``re`` finds the same words as _WORD several times faster.
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--\p{ASCII}]")
+_FIRST_CHARS = itemgetter(0)
 # Scripts written without spaces between words: characters count instead of words.
 _UNSPACED = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN"})
 _SCRIPT_NAMES = {
@@ -95,6 +102,57 @@ def _script_of(ch: str) -> str:
         return "UNKNOWN"
 
 
+# ASCII, Latin-1, and the punctuation, super- and subscript and currency blocks (curly quotes,
+# dashes, the euro): the characters of most English text.
+_COMMON_BLOCKS = ((0x0000, 0x00FF), (0x2000, 0x20CF))
+
+
+def _foreign_prefilter(foreign: regex.Pattern) -> regex.Pattern:
+    """A plain class of every character but the common ones that ``foreign`` does not match: it
+    finds every foreign letter, and ``regex`` scans for it several times faster than for a
+    class of scripts, so a document without any is done in one quick scan."""
+    ranges = []
+    for low, high in _COMMON_BLOCKS:
+        foreign_here = set(foreign.findall("".join(map(chr, range(low, high + 1)))))
+        start = None
+        for code in range(low, high + 2):
+            if code <= high and chr(code) not in foreign_here:
+                start = code if start is None else start
+            elif start is not None:
+                ranges.append(f"\\U{start:08x}-\\U{code - 1:08x}")
+                start = None
+    return regex.compile(f"[^{''.join(ranges)}]")
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether ``text`` may hold a _URL match: every match holds one of these strings, so the
+    costly substitution runs only where one appears (a chain of ``in`` is the fastest test)."""
+    return (
+        "@" in text or "#" in text or "://" in text or "www." in text or ".com" in text
+        or ".org" in text or ".net" in text or ".gov" in text or ".edu" in text
+    )
+
+
+def _content_words(sentence: str) -> list[str]:
+    """The words of the sentence except acronyms and capitalised words after the first (names):
+    they say nothing of the language."""
+    tokens = _WORD.findall(sentence)
+    words = [t for t in tokens[1:] if not t[0].isupper() and not (len(t) > 1 and t.isupper())]
+    if tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()):
+        words.insert(0, tokens[0])
+    return words
+
+
+def _ascii_content_words(sentence: str) -> list[str]:
+    """``_content_words`` for a sentence whose letters are all ASCII, where a word that does not
+    start with a capital starts with a small letter, and so is neither a name nor an acronym."""
+    tokens = _ASCII_WORD.findall(sentence)
+    words = list(compress(tokens, map(str.islower, map(_FIRST_CHARS, tokens))))
+    if tokens and tokens[0][0].isupper() and not (len(tokens[0]) > 1 and tokens[0].isupper()):
+        words.insert(0, tokens[0])
+    return words
+
+
 class Language(Check):
     kind = "language"
     keys = {
@@ -128,6 +186,8 @@ class Language(Check):
             self.foreign = regex.compile(rf"(?V1)[\p{{L}}--\p{{Script={script}}}]")
             letter = rf"[\p{{L}}--\p{{Script={script}}}]"
             self.run_pattern = regex.compile(rf"(?V1){letter}(?:[^\n\p{{Script={script}}}]*{letter})?\p{{M}}*")
+            self.ascii_is_foreign = bool(self.foreign.search(string.ascii_letters))
+            self.maybe_foreign = _foreign_prefilter(self.foreign)
         except regex.error:
             raise RuleDataError(f"unknown script {script!r} (a Unicode script name such as Latin or Cyrillic)", ("script",)) from None
         if self.detect == "langdetect" and not self.stopwords:
@@ -142,6 +202,8 @@ class Language(Check):
     # -- script ------------------------------------------------------------------------------
 
     def _scripts(self, doc: Document) -> Iterator[Finding]:
+        if (doc.text.isascii() and not self.ascii_is_foreign) or not self.maybe_foreign.search(doc.text):
+            return  # no letter of another script: the run pattern would scan for nothing
         for m in self.run_pattern.finditer(doc.text):
             letters = self.foreign.findall(m.group())
             scripts = Counter(_script_of(ch) for ch in letters)
@@ -165,14 +227,18 @@ class Language(Check):
     # -- langdetect --------------------------------------------------------------------------
 
     def _pieces(self, doc: Document) -> Iterator[tuple[int, int, int, str]]:
-        """(block number, start, end, text) of each sentence, split at line breaks."""
-        block_no = -1
-        block_end = -1
+        """(block number, start, end, text) of each sentence outside headings, split at line
+        breaks. A headline has few function words and misleads langdetect."""
+        blocks = doc.blocks
+        block_no = 0
         for span in doc.sentences:
-            if span.start >= block_end:
-                block = doc.block_at(span.start)
-                block_no += 1
-                block_end = block.end if block else span.end
+            while blocks[block_no].end <= span.start:
+                block_no += 1  # every block holds at least one sentence
+            if blocks[block_no].is_heading:
+                continue
+            if "\n" not in span.text:  # sentences are stripped already
+                yield block_no, span.start, span.end, span.text
+                continue
             offset = span.start
             for piece in span.text.split("\n"):
                 stripped = piece.strip()
@@ -183,19 +249,16 @@ class Language(Check):
 
     def candidate_words(self, sentence: str) -> list[str] | None:
         """The words langdetect should see, or None when the sentence cannot be foreign."""
-        foreign = self.foreign.search(sentence)
+        ascii_letters = sentence.isascii() or not _NON_ASCII_LETTER.search(sentence)
+        foreign = self.foreign.search(sentence) if self.ascii_is_foreign or not ascii_letters else None
         if foreign:  # rare: count letters only when another script appears
             letters = regex.findall(r"\p{L}", sentence)
             n_foreign = sum(1 for ch in letters if not self.expected.match(ch))
             if not letters or n_foreign * 2 > len(letters):
                 return None  # another script: the script rule's business
-        if any(hint in sentence for hint in _URL_HINTS):
+        if _may_hold_url(sentence):
             sentence = _URL.sub(" ", sentence)
-        tokens = _WORD.findall(sentence)
-        # Acronyms, and capitalised words after the first (names), say nothing of the language.
-        words = [t for t in tokens[1:] if not t[0].isupper() and not (len(t) > 1 and t.isupper())]
-        if tokens and not (len(tokens[0]) > 1 and tokens[0].isupper()):
-            words.insert(0, tokens[0])
+        words = _ascii_content_words(sentence) if ascii_letters else _content_words(sentence)
         if foreign:
             words = [t for t in words if not self.foreign.search(t)]
         if len(words) < self.min_words or sum(map(len, words)) < self.min_letters:
@@ -210,8 +273,6 @@ class Language(Check):
     def _languages(self, doc: Document) -> Iterator[Finding]:
         flagged: list[tuple[int, int, int, str, float]] = []
         for block_no, start, end, sentence in self._pieces(doc):
-            if doc.in_heading(start):
-                continue  # a headline has few function words and misleads langdetect
             words = self.candidate_words(sentence)
             if words is None:
                 continue

@@ -17,12 +17,21 @@ from ..document import Document
 from ..model import Applicability, Edit, Finding, Fix
 from .phrases import PhraseTable, is_plain
 from .base import REGEX_TIMEOUT, Check, Param, RuleDataError, bounded, compile_regex, match_case
+from .literals import LiteralGate
 
 _DOLLAR_GROUP = regex.compile(r"\$(\d+)")
 
 
 def _normal(text: str) -> str:
     return " ".join(text.split())
+
+
+def _folded_word_set(doc: Document) -> frozenset[str]:
+    return frozenset(doc.folded_words)
+
+
+def _folded_words_joined(doc: Document) -> str:
+    return " " + " ".join(doc.folded_words) + " "
 
 
 class Substitution(Check):
@@ -44,6 +53,7 @@ class Substitution(Check):
         flags = self.rule.ignorecase
         self.exceptions = [compile_regex(e, ("exceptions", i), flags) for i, e in enumerate(self.rule.exceptions)]
         self.pattern = None
+        self.gate = None
         self.phrases = None
         if self.is_regex:
             self.entries = []
@@ -52,15 +62,20 @@ class Substitution(Check):
                 self.entries.append((pattern, _DOLLAR_GROUP.sub(r"\\\1", value)))
             alternation = "|".join(f"(?:{key})" for key, _, _ in entries)
             self.pattern = compile_regex(bounded(alternation, self.rule.nonword), ("swap",), flags)
+            self.gate = LiteralGate.for_pattern(self.pattern)
             return
         # Literal lists: plain phrases are looked up word by word; only odd ones need a pattern.
         self.table = {self._key(k): v for k, v, _ in entries}
         plain = [(k, v) for k, v, _ in entries if is_plain(k) and not self.rule.nonword]
         self.phrases = PhraseTable(plain, self.rule.ignorecase)
+        # Each phrase casefolded, and its words: the table finds a phrase only where its words
+        # follow one another in the document, all of them words of the document.
+        self.phrase_words = [(key.casefold(), frozenset(key.casefold().split(" "))) for key in self.phrases.table]
         odd = sorted({k for k, _, _ in entries} - {k for k, _ in plain}, key=lambda k: (-len(k), k))
         if odd:
             alternation = "|".join(r"\s+".join(map(regex.escape, k.split())) for k in odd)
             self.pattern = compile_regex(bounded(alternation, self.rule.nonword), ("swap",), flags)
+            self.gate = LiteralGate.for_pattern(self.pattern)
 
     def _key(self, text: str) -> str:
         text = _normal(text)
@@ -76,13 +91,22 @@ class Substitution(Check):
     def _matches(self, doc: Document) -> list[tuple[int, int, str]]:
         """(start, end, replacement template) of every listed key in the text, in order."""
         found = []
-        if self.phrases is not None:
+        if self.phrases is not None and self._phrases_may_match(doc):
             found.extend(self.phrases.find(doc))
-        if self.pattern is not None:
+        if self.pattern is not None and (self.gate is None or self.gate.may_match(doc)):
             for m in self.pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
                 value = self._replacement(doc, m) if self.is_regex else self.table[self._key(m.group())]
                 found.append((m.start(), m.end(), value))
         return sorted(found, key=lambda f: (f[0], -f[1]))
+
+    def _phrases_may_match(self, doc: Document) -> bool:
+        """False when no listed phrase is in the document, told by cheap set and string tests."""
+        words = doc.memo("folded word set", _folded_word_set)
+        candidates = [phrase for phrase, phrase_words in self.phrase_words if phrase_words <= words]
+        if not candidates:
+            return False
+        joined = doc.memo("folded words joined", _folded_words_joined)
+        return any(f" {phrase} " in joined for phrase in candidates)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         taken = 0

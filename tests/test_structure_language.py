@@ -60,9 +60,9 @@ def test_the_prefilter_keeps_chrf_off_unrelated_sentences(checks, monkeypatch):
     calls = []
     original = Duplicate.similarity
 
-    def counting(a, b):
+    def counting(a, b, *args):
         calls.append((a, b))
-        return original(a, b)
+        return original(a, b, *args)
 
     monkeypatch.setattr(Duplicate, "similarity", staticmethod(counting))
     rng = random.Random(1)
@@ -77,6 +77,9 @@ def test_the_prefilter_keeps_chrf_off_unrelated_sentences(checks, monkeypatch):
     list(checks["TQ710"].run(Document(text)))
     # 64 unrelated sentences: all-pairs would be 2,016 comparisons.
     assert len(calls) < 10
+    # The counter sees the comparisons a near-duplicate does need.
+    list(checks["TQ710"].run(Document(text + "\n\n" + sentences[5].replace(".", ", officials said."))))
+    assert calls
 
 
 def test_a_repeated_paragraph_is_one_finding(checks):

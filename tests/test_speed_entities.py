@@ -168,6 +168,17 @@ def test_cached_spans_give_the_findings_of_a_fresh_check(texts):
     assert [findings(shared, t) for t in reversed(texts)] == fresh[::-1]
 
 
+def test_caches_emptied_when_full_give_the_same_findings(texts, monkeypatch):
+    from tqcheck.checks import entities
+
+    path = DEFAULT_RULES_DIR / "garbled-organization.yml"
+    fresh = [list(load_rule(path).run(Document(t))) for t in texts]
+    monkeypatch.setattr(entities, "_CACHE_SIZE", 3)
+    shared = load_rule(path)
+    assert [list(shared.run(Document(t))) for t in texts] == fresh
+    assert len(shared._alike_cache) <= 3 and len(shared._garbles) <= 3
+
+
 OVERLAPPING_TITLES = ["Minister", "Minister of State", "Minister of State for Oil", "Mayor", "Min", " Mufti", "Lt. Gen."]
 
 

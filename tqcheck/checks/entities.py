@@ -50,6 +50,7 @@ _ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c
 _ALNUM = regex.compile(r"[\p{L}\d]")  # the letter/digit boundary of a known name
 _AND = regex.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 _NON_SPACE = regex.compile(r"\S+")
+_CACHE_SIZE = 65536  # entries in each per-check cache (word pairs, spans); emptied when full
 # British and American spellings of one word are the same word here (Centre ~ Center).
 _SPELLING = (("isation", "ization"), ("isatio", "izatio"), ("centre", "center"), ("programme", "program"),
              ("defence", "defense"), ("labour", "labor"), ("theatre", "theater"), ("ae", "e"))
@@ -182,6 +183,8 @@ class Entities(Check):
             return 1.0
         cached = self._alike_cache.get((a, b))
         if cached is None:
+            if len(self._alike_cache) >= _CACHE_SIZE:
+                self._alike_cache.clear()  # an archive run meets new word pairs without end
             cached = self._alike_cache[(a, b)] = self._compare(a, b)
         return cached
 
@@ -220,7 +223,7 @@ class Entities(Check):
         """Cached _find_garble: a name recurs in an article, and across the articles of a corpus."""
         key = (span, initial)
         if key not in self._garbles:
-            if len(self._garbles) >= 65536:
+            if len(self._garbles) >= _CACHE_SIZE:
                 self._garbles.clear()
             self._garbles[key] = self._find_garble(span, initial)
         return self._garbles[key]
@@ -237,7 +240,7 @@ class Entities(Check):
             if len(tokens) < 2:
                 break
             found = self._best_form(tokens)
-            if found and (best is None or found[1] > best[2]):
+            if found and (best is None or found[1] >= best[2]):  # a tie: the span without its first word
                 best = (offset, found[0], found[1])
         return best
 

@@ -124,3 +124,22 @@ def test_attribution_lines_are_only_sought_where_an_attribution_can_be():
         if "(@" not in text:
             assert ATTRIBUTION.search(text) is None, text
     assert all(ATTRIBUTION.search(line) for line in lines[:2] + lines[3:4])
+
+
+def test_embed_links_are_sought_only_where_their_required_text_is():
+    """The link rule skips texts without any string its pattern needs (literals.LiteralGate)."""
+    import copy
+
+    gated = load_rule(DEFAULT_RULES_DIR / "embed-link.yml")
+    plain = copy.copy(gated)
+    plain.link_gate = None
+    assert gated.link_gate is not None
+    links = ["pic.twitter.com/Ab12", "PIC.Twitter.COM/x9", "https://t.co/xYz987", "T.CO/abc", "www.twitter.com/a_b/status/123",
+             "https://X.com/user/STATUSES/99?s=20", "mobile.twitter.com/u/status/1", "pict.co.uk", "twitter.com/about"]
+    texts = random_texts(100) + [f"Prices rose {link} today." for link in links] + [" ".join(links)]
+    found = 0
+    for text in texts:
+        expected = list(plain.run(Document(text)))
+        assert list(gated.run(Document(text))) == expected, text
+        found += len(expected)
+    assert found >= 8

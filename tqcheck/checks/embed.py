@@ -22,6 +22,7 @@ from ..document import Document
 from ..model import Applicability, Edit, Finding, Fix
 from ._lines import delete_line_fix
 from .base import REGEX_TIMEOUT, Check, Param, RuleDataError, compile_regex
+from .literals import LiteralGate
 
 # A month, full or abbreviated, tried longest first (September, Sept, Sep): the same as listing
 # the names, at half the compile time.
@@ -104,7 +105,7 @@ class Embed(Check):
     def compile(self, options: dict) -> None:
         self.detect = options["detect"]
         self.max_name_words = options["max_name_words"]
-        self.link = None
+        self.link = self.link_gate = None
         if self.detect == "link":
             tokens = options["tokens"]
             if not tokens:
@@ -113,6 +114,7 @@ class Embed(Check):
                 compile_regex(token, ("tokens", i), self.rule.ignorecase)
             alternation = "|".join(f"(?:{t})" for t in tokens)
             self.link = compile_regex(rf"(?<![\w/.])(?:{alternation})", ("tokens",), self.rule.ignorecase)
+            self.link_gate = LiteralGate.for_pattern(self.link)  # most articles hold no such link
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -136,6 +138,8 @@ class Embed(Check):
                     handle=m.group("handle"),
                 )
         elif self.detect == "link":
+            if self.link_gate and not self.link_gate.may_match(doc):
+                return
             for m in self.link.finditer(text, timeout=REGEX_TIMEOUT):
                 start, end = m.span()
                 while end > start and text[end - 1] in ".,;:)]}\"”'’":

@@ -18,7 +18,7 @@ import pytest
 import regex
 
 from tqcheck.document import _BULLET, SENTENCE_OPENERS, Document
-from tqcheck.names import ARTICLE, _TOKEN, NameToken, _name_tokens, one_vowel_apart, translit_key
+from tqcheck.names import ARTICLE, _TOKEN, NameToken, _name_tokens, name_tokens, one_vowel_apart, translit_key
 from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule, read_tsv
 from tqcheck.checks.capitalization import _NEXT_WORD, _NOT_AFTER_NAME, _NOT_BEFORE_NAME, _PREV_WORD, _is_title
 from tqcheck.checks.variants import _one_vowel_pairs
@@ -144,33 +144,47 @@ def findings(check, texts):
     return [[f.to_dict() for f in check.run(Document(text))] for text in texts]
 
 
-def test_variants_find_what_the_original_clustering_finds():
+# Names one vowel apart around shared neighbours, so that vowel evidence merges chains of keys.
+VOWEL_PIECES = ["Samir", "Samer", "Samar", "Sumer", "Geagea", "Gaegea", "Hassan", "Hasan", "Hussein", "Husayn",
+                "Nasrallah", "Nasrullah", "Nasrallih", "Karim", "Kareem", "Karam", "said", "and", ".", ","]
+_rng = random.Random(14)
+VOWEL_TEXTS = [" ".join(_rng.choices(VOWEL_PIECES, k=_rng.randint(0, 60))) for _ in range(300)]
+
+
+def reference_clusters(check, tokens):
+    by_key = defaultdict(list)
+    for t in tokens:
+        by_key[t.key].append(t)
+    parent = {k: k for k in by_key}
+
+    def root(k):
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    neighbours = check._neighbours(tokens)
+    pairs = reference_one_vowel_pairs(list(by_key)) if check.vowel_evidence else []
+    for a, b in pairs:
+        if neighbours[a] & neighbours[b]:
+            parent[root(b)] = root(a)
+    merged = defaultdict(list)
+    for k in by_key:
+        merged[root(k)].extend(by_key[k])
+    return [sorted(c, key=lambda t: t.start) for c in merged.values() if len({t.text for t in c}) > 1]
+
+
+@pytest.mark.parametrize("vowel_evidence", [True, False])
+def test_variants_find_what_the_original_clustering_finds(vowel_evidence):
     check = load_rule(DEFAULT_RULES_DIR / "name-variants.yml")
-
-    def reference_clusters(tokens):
-        by_key = defaultdict(list)
-        for t in tokens:
-            by_key[t.key].append(t)
-        parent = {k: k for k in by_key}
-
-        def root(k):
-            while parent[k] != k:
-                k = parent[k]
-            return k
-
-        neighbours = check._neighbours(tokens)
-        for a, b in reference_one_vowel_pairs(list(by_key)):
-            if neighbours[a] & neighbours[b]:
-                parent[root(b)] = root(a)
-        merged = defaultdict(list)
-        for k in by_key:
-            merged[root(k)].extend(by_key[k])
-        return [sorted(c, key=lambda t: t.start) for c in merged.values() if len({t.text for t in c}) > 1]
-
-    expected = findings(check, TEXTS)
-    check._clusters = reference_clusters
-    assert expected == findings(check, TEXTS)
-    assert sum(map(bool, expected)) > 5
+    check.vowel_evidence = vowel_evidence
+    texts = TEXTS + VOWEL_TEXTS
+    expected = findings(check, texts)
+    check._clusters = lambda tokens: reference_clusters(check, tokens)
+    assert expected == findings(check, texts)
+    assert sum(map(bool, expected)) > 50
+    if vowel_evidence:  # chains: clusters of three keys or more, merged one vowel at a time
+        clusters = [c for text in VOWEL_TEXTS for c in check._clusters(name_tokens(Document(text)))]
+        assert sum(len({t.key for t in c}) > 2 for c in clusters) > 10
 
 
 # --- capitalisation -----------------------------------------------------------------------

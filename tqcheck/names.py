@@ -12,7 +12,9 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate, compress
+from operator import add, attrgetter
 from typing import NamedTuple
 
 import regex
@@ -102,6 +104,10 @@ class NameToken(NamedTuple):
     key: str  # translit_key(text), looked up once here: checks compare keys many times per token
 
 
+# Builds a NameToken from a tuple of its fields without NamedTuple's Python-level __new__.
+_new_token = partial(tuple.__new__, NameToken)
+
+
 def name_tokens(doc: Document) -> list[NameToken]:
     """Capitalised words outside title-case headings, with article prefixes split off
     (computed once per document, shared by the checks that need it)."""
@@ -109,25 +115,30 @@ def name_tokens(doc: Document) -> list[NameToken]:
 
 
 def _name_tokens(doc: Document) -> list[NameToken]:
-    # Title-case headings (Document.in_title_case_heading, for all headings at once).
-    headings = [b for b in doc.blocks if b.is_heading and b.is_title_case]
-    heading_starts, heading_ends = [b.start for b in headings], [b.end for b in headings]
-    # split() gives the text between names, each name's article (read behind it) and the name:
-    # offsets are running sums of lengths, without the slow calls on one Match object per name.
+    # split() gives the text between names, each name's article (read behind it, so inside the
+    # gap) and the name: offsets are running sums of lengths, and the tokens are built by C
+    # loops (map, zip, compress) rather than one Python step per name.
     parts = _TOKEN.split(doc.text)
-    tokens = []
-    pos = 0
-    for gap, article, name in zip(parts[0::3], parts[1::3], parts[2::3]):
-        start = pos + len(gap)
-        pos = start + len(name)
-        heading = bisect_right(heading_starts, start) - 1
-        if heading >= 0 and start < heading_ends[heading]:
-            continue
-        if name.endswith(("'s", "’s")):  # POSSESSIVE: the name group holds no line break
-            name = name[:-2]
-        initial = article is None and doc.starts_sentence(start)
-        tokens.append(NameToken(start, start + len(name), name, article or "", initial, translit_key(name)))
-    return tokens
+    articles = parts[1::3]
+    del parts[1::3]
+    starts = list(accumulate(map(len, parts)))[0::2]
+    found = parts[1::2]
+    headings = [b for b in doc.blocks if b.is_heading and b.is_title_case]
+    if headings:  # Document.in_title_case_heading, for all headings at once
+        keep = [not _inside(headings, start) for start in starts]
+        starts, found, articles = (list(compress(column, keep)) for column in (starts, found, articles))
+    found = [name[:-2] if name.endswith(("'s", "’s")) else name for name in found]  # POSSESSIVE
+    starts_sentence = doc.starts_sentence
+    initial = [article is None and starts_sentence(start) for start, article in zip(starts, articles)]
+    ends = map(add, starts, map(len, found))
+    articles = [article or "" for article in articles]
+    return list(map(_new_token, zip(starts, ends, found, articles, initial, map(translit_key, found))))
+
+
+def _inside(blocks: list, offset: int) -> bool:
+    """Whether ``offset`` falls in one of ``blocks`` (in document order)."""
+    i = bisect_right(blocks, offset, key=attrgetter("start")) - 1
+    return i >= 0 and offset < blocks[i].end
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ How a variant is decided:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 
 from ..document import Document
 from ..model import Finding
@@ -30,14 +31,21 @@ from .base import Check, Param
 
 # Blanks the vowels of a key: keys one vowel apart blank to the same string.
 _BLANK_VOWELS = str.maketrans(dict.fromkeys("aeiou", "_"))
+# A token's key and text, read by index: map() calls these in C, unlike a lambda.
+_KEY, _TEXT = itemgetter(NameToken._fields.index("key")), itemgetter(NameToken._fields.index("text"))
 
 
 def _one_vowel_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
     """The pairs of keys one vowel apart, in the order of ``keys``. Only keys with the same
-    consonant skeleton can be, so only those are compared."""
+    consonant skeleton can be, so only those are compared; the skeletons are blanked in one
+    call on all keys (a key holds no line break), and most articles have no two alike."""
+    keys = list(keys)
+    shapes = "\n".join(keys).translate(_BLANK_VOWELS).split("\n")
+    if len(set(shapes)) == len(keys):
+        return []
     by_shape: dict[str, list[str]] = defaultdict(list)
-    for k in keys:
-        by_shape[k.translate(_BLANK_VOWELS)].append(k)
+    for shape, k in zip(shapes, keys):
+        by_shape[shape].append(k)
     return [
         (a, b)
         for bucket in by_shape.values()
@@ -74,27 +82,41 @@ class Variants(Check):
             yield from self._report(doc, cluster)
 
     def _clusters(self, tokens: list[NameToken]) -> list[list[NameToken]]:
-        by_key: dict[str, list[NameToken]] = defaultdict(list)
+        """Tokens grouped by key, keys merged by vowel evidence, groups spelled more than one
+        way. Most articles spell every key one way: the spellings are counted with set and
+        Counter passes over the tokens before any token is grouped."""
+        root = self._merged_keys(tokens)
+        spellings = set(zip(map(_KEY, tokens), map(_TEXT, tokens)))
+        counts = Counter([root.get(k, k) for k, _text in spellings])
+        varied = {r for r, n in counts.items() if n > 1}
+        if not varied:
+            return []
+        clusters: dict[str, list[NameToken]] = defaultdict(list)  # in order of first use
         for t in tokens:
-            by_key[t.key].append(t)
-        parent = {k: k for k in by_key}
+            r = root.get(t.key, t.key)
+            if r in varied:
+                clusters[r].append(t)
+        return list(clusters.values())
+
+    def _merged_keys(self, tokens: list[NameToken]) -> dict[str, str]:
+        """The keys one vowel apart that vowel evidence merges, each mapped to its group's key."""
+        if not self.vowel_evidence:
+            return {}
+        pairs = _one_vowel_pairs(dict.fromkeys(map(_KEY, tokens)))
+        if not pairs:
+            return {}
+        parent: dict[str, str] = {}
 
         def root(k: str) -> str:
-            while parent[k] != k:
+            while k in parent:
                 k = parent[k]
             return k
 
-        if self.vowel_evidence:
-            pairs = _one_vowel_pairs(by_key)
-            neighbours = self._neighbours(tokens) if pairs else {}
-            for a, b in pairs:
-                if neighbours[a] & neighbours[b]:
-                    parent[root(b)] = root(a)
-        merged: dict[str, list[NameToken]] = defaultdict(list)
-        for k, group in by_key.items():
-            merged[root(k)].extend(group)
-        # One token is one spelling: the set of spellings is built only for the others.
-        return [sorted(c, key=lambda t: t.start) for c in merged.values() if len(c) > 1 and len({t.text for t in c}) > 1]
+        neighbours = self._neighbours(tokens)
+        for a, b in pairs:
+            if neighbours[a] & neighbours[b] and root(a) != root(b):
+                parent[root(b)] = root(a)
+        return {k: root(k) for k in parent}
 
     @staticmethod
     def _neighbours(tokens: list[NameToken]) -> dict[str, set[str]]:

@@ -27,23 +27,22 @@ class Line:
     text: str  # stripped
 
 
-def lines(text: str) -> Iterator[Line]:
-    """Every non-blank line, stripped, with the offsets of the stripped text."""
-    pos = 0
-    number = 0
-    length = len(text)
-    while pos <= length:
-        number += 1
-        nl = text.find("\n", pos)
-        stop = length if nl == -1 else nl
-        raw = text[pos:stop]
+def lines_ending_in(text: str, char: str) -> Iterator[Line]:
+    """Every line (split at line breaks) whose text, stripped, ends in ``char``, with the offsets of the
+    stripped text. Found from the occurrences of ``char`` (a few per article), not every line."""
+    i = text.find(char)
+    while i != -1:
+        nl = text.find("\n", i)
+        stop = len(text) if nl == -1 else nl
+        if text[i + 1 : stop].strip():
+            i = text.find(char, i + 1)  # more text after it on this line
+            continue
+        begin = text.rfind("\n", 0, i) + 1
+        raw = text[begin:stop]
         stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            yield Line(number, pos + lead, pos + lead + len(stripped), stripped)
-        if nl == -1:
-            break
-        pos = nl + 1
+        lead = len(raw) - len(raw.lstrip())
+        yield Line(text.count("\n", 0, begin) + 1, begin + lead, begin + lead + len(stripped), stripped)
+        i = -1 if nl == -1 else text.find(char, nl + 1)
 
 
 def is_bullet(line: str) -> bool:

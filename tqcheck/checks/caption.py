@@ -28,7 +28,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from ._lines import delete_line_fix, is_bullet, lines, stands_alone
+from ._lines import delete_line_fix, is_bullet, lines_ending_in, stands_alone
 from .base import Check, Param, RuleDataError
 
 _TAIL = regex.compile(r"\((?P<credit>[^()\n]{1,80})\)$")
@@ -75,8 +75,8 @@ class Caption(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        for line in lines(text):
-            if line.text[-1] != ")" or line.text.startswith("#") or is_bullet(line.text):
+        for line in lines_ending_in(text, ")"):
+            if line.text.startswith("#") or is_bullet(line.text):
                 continue
             tail = _TAIL.search(line.text)
             if not tail:

@@ -28,6 +28,8 @@ typeset form news sites publish); a fix decided by a tie is ``unsafe`` (a human 
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import regex
@@ -35,16 +37,17 @@ import regex
 from ..document import Block, Document
 from ..model import Applicability, Edit, Finding, Fix
 from .base import Check, Param, RuleDataError
+from .unicode import char_offsets
 
 _WORDCHAR = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 _SINGLE = regex.compile(r"['‘’]")
-_DOUBLE = regex.compile(r"[\"“”]")
+_SPACES = " \t\u00a0"
 _OPEN_BEFORE = frozenset("([{<—–-/\u00a0 \t\n\r")  # what may stand right before an opening quote
 _CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/'’\u00a0 \t\n\r")  # what may stand right after a closing quote
 _ELISION = regex.compile(r"['’]\d\ds\b")  # '90s
 _MISPLACED = regex.compile(r"(?<![\p{L}\p{N}\p{M}'’-])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sp>[ \t\u00a0]+)(?P<a>['’])(?P<next>\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{N}])")
-# Every _MISPLACED match holds one: a cheap search tells where the costly pattern can match.
+# Every _MISPLACED match holds one: a cheap search tells which paragraphs the costly pattern can match in.
 _SPACED_APOSTROPHE = regex.compile(r"[ \t\u00a0]['’]")
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{N}\p{M}'’-]{0,40}\Z")
 _WORD_AFTER = regex.compile(r"[\p{L}\p{N}\p{M}'’-]{0,40}")
@@ -56,7 +59,10 @@ _SPACE_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M})\]}\"”’'%])[ \t\u00a0]+"
     r"(?:,|\.(?=[\s\"”’')\]]|$)(?![ ]\.)|[!?](?=[\s\"”’')\]]|$)|[;:](?=\s|$))"
 )
-_SPACE_THEN_MARK = regex.compile(r"[ \t\u00a0](?=[,.!?;:])")
+# Where _SPACE_BEFORE may match (stdlib re: several times faster on such simple patterns); when
+# the text has no tab or no-break space, the same as a search for a plain space, faster still.
+_SPACE_THEN_MARK = re.compile(r"[ \t\u00a0][,.!?;:]")
+_BLANK_THEN_MARK = re.compile(r" [,.!?;:]")
 _DOUBLED = regex.compile(r"(?<![.])\.\.(?![./\\\w])|,{2,}|;{2,}|!{2,}|\?{2,}|(?<!\w):{2,}(?!\w)")
 _DOUBLED_PAIRS = ("..", ",,", ";;", "!!", "??", "::")  # every _DOUBLED match holds one
 # A line break between two sentences: in text with one paragraph per line, a paragraph break.
@@ -80,16 +86,17 @@ def _at(text: str, i: int, start: int, end: int) -> str:
     return text[i] if start <= i < end else " "
 
 
-def apostrophes(text: str, block: Block) -> list[int]:
-    """Offsets of the apostrophes in a paragraph, single quotation marks left out.
+def apostrophes(text: str, block: Block, marks: list[int]) -> list[int]:
+    """Offsets of the apostrophes among the single quote marks ``marks`` of a paragraph, single
+    quotation marks left out.
 
     Inside a word (it's, '90s) it is an apostrophe. After a final s (the ministers' plan) it is one
     unless a single quote opened earlier in the paragraph is still open (then it closes it).
     """
     out: list[int] = []
     depth = 0
-    for m in _SINGLE.finditer(text, block.start, block.end):
-        i, c = m.start(), m.group()
+    for i in marks:
+        c = text[i]
         prev, nxt = _at(text, i - 1, block.start, block.end), _at(text, i + 1, block.start, block.end)
         if _WORDCHAR.match(prev) and _LETTER.match(nxt):
             if c != "‘":  # ‘ inside a word transliterates an ayn (Shi‘a): a letter, not an apostrophe
@@ -116,12 +123,102 @@ def paragraphs(doc: Document) -> list[Block]:
 def _paragraphs(doc: Document) -> list[Block]:
     out = []
     for block in doc.blocks:
+        if "\n" not in block.text:
+            out.append(block)  # a one-line block: no line break to split at
+            continue
         pos = block.start
         for m in _LINE_BREAK.finditer(doc.text, block.start, block.end):
             out.append(Block(pos, m.start(), doc.text[pos : m.start()]))
             pos = m.end()
         out.append(Block(pos, block.end, doc.text[pos : block.end]))
     return out
+
+
+def single_quotes(doc: Document) -> list[int]:
+    """Offsets of the single quote marks ' ‘ ’ in the text, found once per document."""
+    return doc.memo("typography.single_quotes", lambda d: char_offsets(d.text, "'‘’"))
+
+
+def double_quotes(doc: Document) -> list[int]:
+    """Offsets of the double quote marks " “ ” in the text, found once per document."""
+    return doc.memo("typography.double_quotes", lambda d: char_offsets(d.text, '"“”'))
+
+
+def _within(offsets: list[int], block: Block) -> list[int]:
+    """The sorted ``offsets`` that fall inside ``block``."""
+    return offsets[bisect_left(offsets, block.start) : bisect_left(offsets, block.end)]
+
+
+def _paired_on_lines(doc: Document) -> list[int] | None:
+    """The double quotes when all are straight and the 1st and 2nd, the 3rd and 4th... each share
+    a line, else None. Paragraphs break only at line breaks, so each paragraph then holds whole
+    pairs, and a quote's rank in its paragraph is as odd or even as its rank in the text."""
+    return doc.memo("typography.paired_on_lines", _find_paired_on_lines)
+
+
+def _find_paired_on_lines(doc: Document) -> list[int] | None:
+    text = doc.text
+    marks = double_quotes(doc)
+    if len(marks) % 2 or any(text[i] != '"' for i in marks):
+        return None
+    if any(text.find("\n", a, b) != -1 for a, b in zip(marks[::2], marks[1::2])):
+        return None
+    return marks
+
+
+def _roles_follow_ranks(text: str, marks: list[int]) -> bool:
+    """Does every quote in ``marks`` (from ``_paired_on_lines``) take from its context the role
+    its rank gives it (the 1st opens, the 2nd closes...)? Roles are read on the whole text, not
+    per paragraph. The readings differ only at a paragraph edge, where _at reads a space for the
+    whitespace outside: whitespace in _OPEN_BEFORE and _CLOSE_AFTER reads the same, and any
+    other gives no role at all, which no rank gives, so that this says no."""
+    roles = _quote_roles(text, Block(0, len(text), text), marks)
+    return all(role == ("open" if rank % 2 == 0 else "close") for rank, role in enumerate(roles))
+
+
+# -- document-level shortcuts ----------------------------------------------------------------------
+# Each is False only for a text where its mode surely finds nothing; most articles are done in
+# microseconds instead of a pass over every paragraph.
+
+
+def _both_apostrophe_styles(doc: Document) -> bool:
+    return "'" in doc.text and "’" in doc.text
+
+
+def _both_double_quote_styles(doc: Document) -> bool:
+    text = doc.text
+    return '"' in text and ("“" in text or "”" in text)
+
+
+def _spaced_apostrophe(doc: Document) -> bool:
+    """Where _SPACED_APOSTROPHE would match, which every _MISPLACED match needs."""
+    text = doc.text
+    return any(i > 0 and text[i - 1] in _SPACES for i in single_quotes(doc) if text[i] != "‘")
+
+
+def _unpaired_quote_possible(doc: Document) -> bool:
+    return _paired_on_lines(doc) is None  # else an even number of straight quotes per paragraph
+
+
+def _misspaced_quote_possible(doc: Document) -> bool:
+    paired = _paired_on_lines(doc)
+    return paired is None or not _roles_follow_ranks(doc.text, paired)  # else none is judged
+
+
+def _doubled_pair(doc: Document) -> bool:
+    text = doc.text
+    return any(pair in text for pair in _DOUBLED_PAIRS if pair[0] in text)
+
+
+MAY_FIND = {
+    "apostrophes": _both_apostrophe_styles,
+    "quotes": _both_double_quote_styles,
+    "misplaced-apostrophe": _spaced_apostrophe,
+    "unbalanced-quotes": _unpaired_quote_possible,
+    "quote-spacing": _misspaced_quote_possible,
+    "double-space": lambda doc: "  " in doc.text,
+    "doubled-punctuation": _doubled_pair,
+}
 
 
 def _quote_roles(text: str, block: Block, marks: list[int]) -> list[str | None]:
@@ -154,6 +251,9 @@ class Typography(Check):
         self.elisions = {e.strip("'’").casefold() for e in self.rule.exceptions}
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        may_find = MAY_FIND.get(self.detect)
+        if may_find and not may_find(doc):
+            return
         yield from getattr(self, "_" + self.detect.replace("-", "_"))(doc)
 
     # -- mixed styles ---------------------------------------------------------------------------
@@ -166,7 +266,8 @@ class Typography(Check):
 
     def _apostrophes(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        marks = [i for block in paragraphs(doc) for i in apostrophes(text, block)]
+        singles = single_quotes(doc)
+        marks = [i for block in paragraphs(doc) for i in apostrophes(text, block, _within(singles, block))]
         straight = sum(text[i] == "'" for i in marks)
         curly = len(marks) - straight
         if not straight or not curly:
@@ -181,7 +282,8 @@ class Typography(Check):
 
     def _quotes(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        per_block = [(b, [m.start() for m in _DOUBLE.finditer(text, b.start, b.end)]) for b in paragraphs(doc)]
+        doubles = double_quotes(doc)
+        per_block = [(b, _within(doubles, b)) for b in paragraphs(doc)]
         straight = sum(text[i] == '"' for _, marks in per_block for i in marks)
         curly = sum(len(marks) for _, marks in per_block) - straight
         if not straight or not curly:
@@ -208,8 +310,6 @@ class Typography(Check):
 
     def _misplaced_apostrophe(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if not _SPACED_APOSTROPHE.search(text):
-            return
         for block in paragraphs(doc):
             if not _SPACED_APOSTROPHE.search(text, block.start, block.end):
                 continue
@@ -254,7 +354,7 @@ class Typography(Check):
         has an even number of them, else None.
         """
         text = doc.text
-        marks = [m.start() for m in _DOUBLE.finditer(text, block.start, block.end)]
+        marks = _within(double_quotes(doc), block)
         plain = [i for i in marks if text[i] == '"']
         roles = dict(zip(plain, _quote_roles(text, block, plain)))
         out = []
@@ -272,9 +372,10 @@ class Typography(Check):
     def _unbalanced_quotes(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         blocks = paragraphs(doc)
+        doubles = double_quotes(doc)
         for n, block in enumerate(blocks):
             runs_on = n + 1 < len(blocks) and blocks[n + 1].text[:1] in ("\"", "“")
-            marks = [m.start() for m in _DOUBLE.finditer(text, block.start, block.end)]
+            marks = _within(doubles, block)
             for i, why in self._unpaired(text, block, marks):
                 if why == "never closed" and runs_on:
                     continue  # a quotation running on into the next paragraph
@@ -367,8 +468,6 @@ class Typography(Check):
 
     def _double_space(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if "  " not in text:
-            return
         zones = self._skip_zones(doc)
         for m in _DOUBLE_SPACE.finditer(text):
             if len(m.group()) > 3 or _inside(zones, m.start()):
@@ -383,7 +482,8 @@ class Typography(Check):
         """_SPACE_BEFORE is tried only where a space touches a mark: a match is a whole run of
         spaces (its look-behind fails inside a run) and the mark right after it."""
         text = doc.text
-        for hit in _SPACE_THEN_MARK.finditer(text):
+        hits = _SPACE_THEN_MARK if "\t" in text or "\u00a0" in text else _BLANK_THEN_MARK
+        for hit in hits.finditer(text):
             start = hit.start()
             while start > 0 and text[start - 1] in " \t\u00a0":
                 start -= 1
@@ -395,8 +495,6 @@ class Typography(Check):
 
     def _doubled_punctuation(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        if not any(pair in text for pair in _DOUBLED_PAIRS):
-            return
         zones = self._skip_zones(doc)
         for m in _DOUBLED.finditer(text):
             if _inside(zones, m.start()):

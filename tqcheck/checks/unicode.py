@@ -48,6 +48,13 @@ _MOJIBAKE = regex.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+# The characters of _MOJIBAKE's two classes: a text lacking either set holds no mojibake pair.
+_MOJIBAKE_LEAD = frozenset(map(chr, range(0xC2, 0xF5)))
+_MOJIBAKE_TRAIL = frozenset(map(chr, range(0x80, 0xC0))) | frozenset(
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+_ASCII_BYTES = bytes(range(128))
 _TOKEN_EDGE = " \t\r\n"
 _PLAIN_REDECODE = (
     [("encode", "latin-1"), ("decode", "utf-8")],
@@ -69,6 +76,35 @@ def _char(spec: str, where: tuple) -> str:
     if len(spec) == 1:
         return spec
     raise RuleDataError(f"{spec!r} is not one character or a U+XXXX code point", where)
+
+
+def non_ascii(doc: Document) -> frozenset[str]:
+    """The characters of the text outside ASCII, found once for all the unicode rules: each rule
+    looks for a few such characters, and most articles hold none of them."""
+    return doc.memo("unicode.non_ascii", _non_ascii)
+
+
+def _non_ascii(doc: Document) -> frozenset[str]:
+    text = doc.text
+    if text.isascii():
+        return frozenset()
+    # In UTF-8 an ASCII byte is always a whole character: deleting them leaves the encodings of
+    # the other characters whole, and this is several times faster than set(text).
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return frozenset(rest.decode("utf-8", "surrogatepass"))
+
+
+def char_offsets(text: str, chars) -> list[int]:
+    """Offsets of ``chars`` in ``text``, in order. For a few rare characters a find loop per
+    character is many times faster than a regex scan (which is slowest on text outside Latin-1)."""
+    out = []
+    for c in chars:
+        i = text.find(c)
+        while i != -1:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
 
 
 def _letter(text: str, i: int, step: int, limit: int = 24) -> str:
@@ -127,8 +163,31 @@ class Unicode(Check):
             self.pattern = regex.compile(rf"[0-9{digits}]+(?:[{seps}][0-9{digits}]+)*")
             foreign = "".join(map(regex.escape, sorted(self.swap)))
             self.foreign = regex.compile(f"[{digits}{foreign}]")
+            self.foreign_chars = frozenset(chr(ord(z) + d) for z in self.zeros for d in range(10)) | set(self.swap)
+            self.number_chars = self.foreign_chars | set("0123456789,.")  # all that self.pattern matches
+        self.required = self._required_characters()
+
+    def _required_characters(self) -> tuple[frozenset[str], ...] | None:
+        """Sets of characters outside ASCII such that every finding holds one of each set (none
+        for nfc, which needs only some character outside ASCII); None when the rule's characters
+        include ASCII ones, which ``non_ascii`` does not list."""
+        if self.detect == "invisible":
+            sets = (frozenset(self.characters),)
+        elif self.detect == "punctuation":
+            sets = (frozenset(self.swap),)
+        elif self.detect == "digits":
+            sets = (self.foreign_chars,)
+        elif self.detect == "mojibake":
+            sets = (_MOJIBAKE_LEAD, _MOJIBAKE_TRAIL)
+        else:
+            sets = ()
+        return None if any(c.isascii() for chars in sets for c in chars) else sets
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        if self.required is not None:
+            present = non_ascii(doc)
+            if not present or any(chars.isdisjoint(present) for chars in self.required):
+                return  # the text lacks the characters every finding needs
         yield from getattr(self, "_" + self.detect)(doc)
 
     def _kept(self, text: str, start: int, end: int) -> bool:
@@ -138,10 +197,17 @@ class Unicode(Check):
         before = _letter(text, start - 1, -1)
         return bool(before) and bool(self.keep.match(before))
 
+    def _offsets(self, doc: Document) -> list[int]:
+        """Offsets of the characters ``self.pattern`` matches (one each), in order: from a find
+        loop for each of them the text holds where ``required`` tells which those are."""
+        if self.required is None:
+            return [m.start() for m in self.pattern.finditer(doc.text)]
+        return char_offsets(doc.text, self.required[0] & non_ascii(doc))
+
     def _invisible(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        for m in self.pattern.finditer(text):
-            i, c = m.start(), m.group()
+        for i in self._offsets(doc):
+            c = text[i]
             if self._legitimate(text, i, c):
                 continue
             yield self.replacement(doc, i, i + 1, "", safe=True, name=describe(c))
@@ -165,20 +231,39 @@ class Unicode(Check):
 
     def _punctuation(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        for m in self.pattern.finditer(text):
-            if self._kept(text, m.start(), m.end()):
+        for i in self._offsets(doc):
+            if self._kept(text, i, i + 1):
                 continue
-            new = self.swap[m.group()]
-            yield self.replacement(doc, m.start(), m.end(), new, safe=True, name=describe(m.group()))
+            yield self.replacement(doc, i, i + 1, self.swap[text[i]], safe=True, name=describe(text[i]))
+
+    def _number_runs(self, doc: Document) -> list[tuple[int, int]]:
+        """The runs of digits and separators around the foreign characters of the text: a match
+        of self.pattern holds only such characters, so it lies in one run, and the pattern finds
+        there what a scan of the whole text finds. The whole text where there is no shortcut."""
+        text = doc.text
+        if self.required is None:
+            return [(0, len(text))]
+        runs: list[tuple[int, int]] = []
+        for i in char_offsets(text, self.foreign_chars & non_ascii(doc)):
+            if runs and i < runs[-1][1]:
+                continue  # in the run before
+            start, end = i, i + 1
+            while start > 0 and text[start - 1] in self.number_chars:
+                start -= 1
+            while end < len(text) and text[end] in self.number_chars:
+                end += 1
+            runs.append((start, end))
+        return runs
 
     def _digits(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        for m in self.pattern.finditer(text):
-            number = m.group()
-            if not self.foreign.search(number) or self._kept(text, m.start(), m.end()):
-                continue
-            new = "".join(self.swap.get(c, str(unicodedata.digit(c)) if c.isdigit() else c) for c in number)
-            yield self.replacement(doc, m.start(), m.end(), new, safe=True)
+        for start, end in self._number_runs(doc):
+            for m in self.pattern.finditer(text, start, end):
+                number = m.group()
+                if not self.foreign.search(number) or self._kept(text, m.start(), m.end()):
+                    continue
+                new = "".join(self.swap.get(c, str(unicodedata.digit(c)) if c.isdigit() else c) for c in number)
+                yield self.replacement(doc, m.start(), m.end(), new, safe=True)
 
     def _nfc(self, doc: Document) -> Iterator[Finding]:
         text = doc.text

@@ -116,7 +116,7 @@ def test_name_tokens_carry_the_transliteration_key_of_their_text():
 
 def test_attribution_lines_are_only_sought_where_an_attribution_can_be():
     """``attribution_spans`` skips texts without "(@": the pattern must still need it."""
-    from tqcheck.checks.embed import ATTRIBUTION
+    from tqcheck.checks.embed import ATTRIBUTION, _matches_on_lines_with
 
     lines = ["— Jane Roe (@jroe) May 13, 2020", "A post shared by Ali (@ali.k) on 2 March 2021",
              "Name ( @handle) May 1, 2020", "— Sam (@sam)", "Sam @sam May 1, 2020", "Sam (at)sam"]
@@ -124,6 +124,16 @@ def test_attribution_lines_are_only_sought_where_an_attribution_can_be():
         if "(@" not in text:
             assert ATTRIBUTION.search(text) is None, text
     assert all(ATTRIBUTION.search(line) for line in lines[:2] + lines[3:4])
+    # Only the lines holding "(@" are searched: the same matches as a search of the whole text.
+    rng = random.Random(5)
+    pieces = lines + ["\n", "\n\n", "Prices are rising pic.twitter.com/x ", " said (@x) ", "(@", "—", " ", "\r\n", "May 2, 2021"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(400)]
+    found = 0
+    for text in texts + ["\n".join(lines), "\n\n".join(lines) + "\n"]:
+        expected = [(m.span(), m.groupdict()) for m in ATTRIBUTION.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _matches_on_lines_with(text, "(@")] == expected, text
+        found += len(expected)
+    assert found > 50
 
 
 def test_embed_links_are_sought_only_where_their_required_text_is():

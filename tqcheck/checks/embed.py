@@ -59,9 +59,7 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
     ("Prices are rising pic.twitter.com/x — Name (@handle) May 2, 2021"), the line from the dash.
     """
     out = []
-    if "(@" not in text:  # every attribution has "(@handle)": most articles have none
-        return out
-    for m in ATTRIBUTION.finditer(text):
+    for m in _matches_on_lines_with(text, "(@"):
         start, end = m.span()
         name = m.group("name")
         inner = list(_INNER_DASH.finditer(name))
@@ -80,6 +78,18 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
             end -= 1
         out.append((start, end, m))
     return out
+
+
+def _matches_on_lines_with(text: str, needle: str) -> Iterator[regex.Match]:
+    """``ATTRIBUTION.finditer(text)``, tried only on the lines holding ``needle``: a match holds
+    "(@" and never a line break, and most articles have no such line."""
+    i = text.find(needle)
+    while i != -1:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end == -1 else end
+        yield from ATTRIBUTION.finditer(text, start, end)
+        i = text.find(needle, end)
 
 
 def _inside(spans: list[tuple[int, int, regex.Match]], start: int, end: int) -> bool:
@@ -153,7 +163,7 @@ class Embed(Check):
                     cut = start  # at a line start: keep the line's own layout
                 fix = Fix("Remove the link", (Edit(cut, end, ""),), Applicability.SAFE)
                 yield self.finding(doc, start, end, ("",), fix)
-        else:
+        elif "@" in text:
             for m in _RUNNING_HANDLE.finditer(text):
                 start, end = m.span()
                 if _inside(attributions, start, end) or _in_url(text, start):

@@ -174,7 +174,8 @@ class Document:
         for block in self.blocks:
             pos = 0
             for m in _SENTENCE_END.finditer(block.text):
-                if _ABBREVIATION.search(block.text, max(0, m.start() - 12), m.start() + 1):
+                # An abbreviation ends in "." (a sentence ending in ! ? or … is never one).
+                if block.text[m.start()] == "." and _ABBREVIATION.search(block.text, max(0, m.start() - 12), m.start() + 1):
                     continue
                 self._add_sentence(out, block, pos, m.end())
                 pos = m.end()

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 import regex
 
-from tqcheck.checks.duplicate import _WORD as DUPLICATE_WORD
 from tqcheck.checks.typography import _SPACE_BEFORE
 from tqcheck.chrf import Passage, _counts, char_ngrams, chrf, chrf_both
 from tqcheck.document import WORD, Document
@@ -56,40 +55,6 @@ def test_chrf_both_is_exact_at_or_above_the_threshold_and_below_it_otherwise():
 def test_document_words_match_one_match_per_word(text):
     assert Document(text).words == [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     assert Document(text).folded_words == [m.group().casefold() for m in WORD.finditer(text)]
-
-
-def test_duplicate_stems_match_a_word_by_word_computation():
-    check = load_rule(DEFAULT_RULES_DIR / "translated-twice.yml")
-
-    def stem(word: str) -> str | None:
-        w = word.casefold()
-        if w.endswith(("'s", "’s")):
-            w = w[:-2]
-        elif w.endswith(("'", "’")):
-            w = w[:-1]
-        if len(w) < 3 or w in check.stopwords or w[0].isdigit():
-            return None
-        return w[: check.stem]
-
-    for text in random_texts(200) + ["x's x'' x''s x's' 's ' ’S ΣΑΣ’ Straße's"]:
-        starts, stems = check._tokens(text)
-        matches = list(DUPLICATE_WORD.finditer(text))
-        assert starts == [m.start() for m in matches]
-        assert stems == [stem(m.group()) for m in matches]
-
-
-def test_duplicate_unit_stems_match_a_per_unit_computation():
-    check = load_rule(DEFAULT_RULES_DIR / "translated-twice.yml")
-    rng = random.Random(5)
-    for text in random_texts(100):
-        tokens = check._tokens(text)
-        content = check._content(tokens)
-        for _ in range(20):
-            start, end = sorted(rng.randint(0, len(text)) for _ in range(2))
-            inside = [s for a, s in zip(*tokens) if start <= a < end]
-            sequence = [s for s in inside if s]
-            keys = frozenset([*sequence, *map(" ".join, zip(sequence, sequence[1:]))])
-            assert check._stems(content, start, end) == (frozenset(sequence), keys, len(inside))
 
 
 def test_space_before_punctuation_finds_what_a_full_scan_finds():

@@ -69,49 +69,62 @@ class Passage:
 
     def __init__(self, text: str) -> None:
         self.line = "".join(text.split())
-        self._orders: list[Counter] = []
+        self.counted: dict[int, Counter] = {}  # order -> n-grams
 
     def ngrams(self, n: int) -> Counter:
-        line = self.line
-        while len(self._orders) < n:
-            k = len(self._orders) + 1
-            self._orders.append(Counter(zip(*[line[i:] for i in range(k)]) if k > 1 else line))
-        return self._orders[n - 1]
+        if n not in self.counted:
+            line = self.line
+            self.counted[n] = Counter(zip(*[line[i:] for i in range(n)]) if n > 1 else line)
+        return self.counted[n]
+
+
+# The order in which chrf_both counts the orders. Matches never grow with the order (each n-gram
+# match holds an (n-1)-gram match), so order 3 alone bounds orders 4-6 too: unrelated passages
+# mostly fall below a threshold there, before orders 1 and 2, which all passages share, are counted.
+_COUNTING_ORDER = (3, 2, 1, 4, 5, 6)
 
 
 def chrf_both(a: Passage, b: Passage, threshold: float = 0.0, beta: float = BETA) -> float:
     """The lower of chrF(b against a) and chrF(a against b), exactly as ``chrf`` computes them,
     when it reaches ``threshold``; otherwise some value below ``threshold``.
 
-    Matches are symmetric, so both directions come from one count per order. Matches never
-    grow with the order (each n-gram match holds an (n-1)-gram match), and never exceed the
-    n-grams of either passage, so before each order the best reachable score is known; once it
-    is below ``threshold`` the remaining orders, the costly ones, are not counted. Before the
+    Matches are symmetric, so both directions come from one count per order. Before each order
+    is counted, the best reachable score is known from the matches counted so far and the
+    lengths; once it is below ``threshold`` the remaining orders are not counted. Before the
     first order only the lengths bound it: a passage under half as long as the other never
     reaches a usual threshold, and is not counted at all."""
-    orders = range(1, min(ORDER, len(a.line), len(b.line)) + 1)  # orders both passages have
-    sum_a = sum_b = 0.0  # match / n-grams of a (recall of b), match / n-grams of b (its precision)
-    match = max(len(a.line), len(b.line))  # no order matches more n-grams than this
-    for n in orders:
+    effective = min(ORDER, len(a.line), len(b.line))  # the orders both passages have
+    matches: dict[int, int] = {}  # order -> n-grams both passages have
+    for n in _COUNTING_ORDER:
+        if n > effective:
+            continue
         if threshold:
-            bound = _best_reachable(a, b, n, sum_a, sum_b, match, len(orders), beta)
+            bound = _best_reachable(len(a.line), len(b.line), matches, effective, beta)
             if bound < threshold - _MARGIN:
                 return bound
-        match = _matches(a.ngrams(n), b.ngrams(n))
-        sum_a += match / (len(a.line) - n + 1)
-        sum_b += match / (len(b.line) - n + 1)
-    first = _fscore(sum_b, sum_a, len(orders), beta)
+        matches[n] = _matches(a.ngrams(n), b.ngrams(n))
+    sum_a = sum_b = 0.0  # match / n-grams of a (recall of b), match / n-grams of b (its precision)
+    for n in range(1, effective + 1):
+        sum_a += matches[n] / (len(a.line) - n + 1)
+        sum_b += matches[n] / (len(b.line) - n + 1)
+    first = _fscore(sum_b, sum_a, effective, beta)
     if first < threshold:
         return first
-    return min(first, _fscore(sum_a, sum_b, len(orders), beta))
+    return min(first, _fscore(sum_a, sum_b, effective, beta))
 
 
-def _best_reachable(a: Passage, b: Passage, n: int, sum_a: float, sum_b: float, match: int, effective: int, beta: float) -> float:
-    """The highest chrF (the lower direction) reachable when orders below ``n`` gave ``sum_a``
-    and ``sum_b`` and order ``n - 1`` matched ``match`` n-grams."""
-    for k in range(n, effective + 1):
-        na, nb = len(a.line) - k + 1, len(b.line) - k + 1
-        most = min(match, na, nb)
+def _best_reachable(len_a: int, len_b: int, matches: dict[int, int], effective: int, beta: float) -> float:
+    """The highest chrF (the lower direction) reachable by passages of these lengths once
+    ``matches`` are known for some orders: an order not counted yet matches at most as many
+    n-grams as the counted order below it and as either passage has."""
+    sum_a = sum_b = 0.0
+    most = max(len_a, len_b)
+    for k in range(1, effective + 1):
+        na, nb = len_a - k + 1, len_b - k + 1
+        if k in matches:
+            most = matches[k]
+        else:
+            most = min(most, na, nb)
         sum_a += most / na
         sum_b += most / nb
     return min(_fscore(sum_b, sum_a, effective, beta), _fscore(sum_a, sum_b, effective, beta))

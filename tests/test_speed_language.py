@@ -315,3 +315,41 @@ def test_prefilters_of_user_rules(write_rule):
         if getattr(check, "phrases", None) is not None:
             check._phrases_may_match = lambda doc: True
         assert [findings(check, text) for text in texts] == fast, path.name
+
+
+# -- langdetect's probability table, filled on demand ---------------------------------------------
+
+
+def test_the_lazy_langdetect_table_gives_the_probabilities_of_the_full_one():
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    from tqcheck.checks.language import _lazy_factory
+
+    DetectorFactory.seed = 0
+    eager = DetectorFactory()
+    eager.load_profile(PROFILES_DIRECTORY)
+    lazy = _lazy_factory(DetectorFactory, PROFILES_DIRECTORY)
+    assert lazy.langlist == eager.langlist
+    texts = all_sentences()[:150] + [
+        "El ministro dijo que las conversaciones se reanudarían después de una pausa.",
+        "Le ministre a déclaré que les pourparlers reprendraient après une pause.",
+        "Der Minister sagte, die Gespräche würden nach einer Pause fortgesetzt.",
+        "قال الوزير إن المحادثات ستستأنف بعد توقف", "Министр сказал, что переговоры возобновятся.",
+        "xqzj vvkk ppl", "", "123 456", "Cumhurbaşkanı Erdoğan açıklama yaptı ve görüşmeler sürecek dedi.",
+    ]
+    for text in texts:
+        results = []
+        for factory in (eager, lazy):
+            detector = factory.create()
+            detector.append(text)
+            try:
+                results.append([(r.lang, r.prob) for r in detector.get_probabilities()])
+            except Exception as exc:  # langdetect's "no features in text"
+                results.append(type(exc).__name__)
+        assert results[0] == results[1], text
+    table = lazy.word_lang_prob_map
+    assert 1000 < len(table) < len(eager.word_lang_prob_map)  # only what the texts asked for
+    assert all(eager.word_lang_prob_map[gram] == probabilities for gram, probabilities in table.items())
+    for gram in ["zzzz", "\u4e00\u4e01\u4e02", " q", "the", "ث"]:
+        assert (gram in table) == (gram in eager.word_lang_prob_map), gram

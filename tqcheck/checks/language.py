@@ -22,6 +22,7 @@ There is no fix: a translator has to translate the passage.
 
 from __future__ import annotations
 
+import os
 import re
 import string
 import unicodedata
@@ -75,11 +76,65 @@ def language_name(code: str) -> str:
 @lru_cache(maxsize=1)
 def _detector():
     """langdetect, imported on first use and seeded so that every run gives the same answer."""
-    from langdetect import DetectorFactory, detect_langs
+    from langdetect import DetectorFactory, detect_langs, detector_factory
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
+    if detector_factory._factory is None and hasattr(detector_factory, "PROFILES_DIRECTORY"):
+        detector_factory._factory = _lazy_factory(DetectorFactory, detector_factory.PROFILES_DIRECTORY)
     return detect_langs, LangDetectException
+
+
+class _Probabilities(dict):
+    """langdetect's table of n-gram -> probability in each language, filled for an n-gram when
+    a detection first asks for it. langdetect fills it for all n-grams of its 55 profiles when it
+    loads them (0.4 s, most of a short run); the values are computed as ``add_profile`` does."""
+
+    def __init__(self, profiles: list[tuple[dict, list[int]]], size: int) -> None:
+        super().__init__()
+        self.profiles = profiles  # (n-gram counts, n-grams of each length) per language, in load order
+        self.size = size
+
+    def __contains__(self, gram) -> bool:
+        return dict.__contains__(self, gram) or self._fill(gram) is not None
+
+    def __missing__(self, gram):
+        probabilities = self._fill(gram)
+        if probabilities is None:
+            raise KeyError(gram)
+        return probabilities
+
+    def _fill(self, gram) -> list[float] | None:
+        if not any(gram in freq for freq, _n in self.profiles):
+            return None
+        probabilities = [0.0] * self.size
+        if 1 <= len(gram) <= 3:
+            for index, (freq, n_words) in enumerate(self.profiles):
+                if gram in freq:
+                    probabilities[index] = 1.0 * freq[gram] / n_words[len(gram) - 1]
+        self[gram] = probabilities
+        return probabilities
+
+
+def _lazy_factory(factory_class, folder: str):
+    """A langdetect DetectorFactory loaded as ``load_profile(folder)`` loads one (same files, same
+    order, same language list), with a ``_Probabilities`` table."""
+    import json
+
+    names = os.listdir(folder)
+    profiles, langlist = [], []
+    for name in names:
+        path = os.path.join(folder, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        langlist.append(data["name"])
+        profiles.append((data["freq"], data["n_words"]))
+    factory = factory_class()
+    factory.langlist = langlist
+    factory.word_lang_prob_map = _Probabilities(profiles, len(names))
+    return factory
 
 
 def detect_language(text: str) -> tuple[str, float] | None:

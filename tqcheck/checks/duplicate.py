@@ -54,7 +54,7 @@ _FAST_DIGIT = "0-9\u0660-\u0669"
 _FAST_WORD = re.compile(f"[{_FAST_LETTER}][{_FAST_LETTER}'’-]*|[{_FAST_DIGIT}]+(?:[.,][{_FAST_DIGIT}]+)*")
 _NOT_FAST = re.compile(f"[^{_FAST_CHARS}]")
 _POSSESSIVE = regex.compile(r"['’]s?$", regex.MULTILINE)  # one word per line
-_STEM_TABLE_SIZE = 200_000  # words whose stem a check keeps (some 30 MB at most)
+_STEM_TABLE_SIZE = 50_000  # words whose stem a check keeps (some 8 MB at most)
 _LATER_FIRST = itemgetter(1, 0)
 
 

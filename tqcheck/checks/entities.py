@@ -50,7 +50,7 @@ _ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c
 _ALNUM = regex.compile(r"[\p{L}\d]")  # the letter/digit boundary of a known name
 _AND = regex.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 _NON_SPACE = regex.compile(r"\S+")
-_CACHE_SIZE = 65536  # entries in each per-check cache (word pairs, spans); emptied when full
+_CACHE_SIZE = 8192  # entries in each per-check cache (word pairs, spans; 2 MB at most); emptied when full
 # British and American spellings of one word are the same word here (Centre ~ Center).
 _SPELLING = (("isation", "ization"), ("isatio", "izatio"), ("centre", "center"), ("programme", "program"),
              ("defence", "defense"), ("labour", "labor"), ("theatre", "theater"), ("ae", "e"))

@@ -81,7 +81,7 @@ class Passage:
 # The order in which chrf_both counts the orders. Matches never grow with the order (each n-gram
 # match holds an (n-1)-gram match), so order 3 alone bounds orders 4-6 too: unrelated passages
 # mostly fall below a threshold there, before orders 1 and 2, which all passages share, are counted.
-_COUNTING_ORDER = (3, 2, 1, 4, 5, 6)
+_COUNTING_ORDER = (3, 2, 1, *range(4, ORDER + 1))
 
 
 def chrf_both(a: Passage, b: Passage, threshold: float = 0.0, beta: float = BETA) -> float:

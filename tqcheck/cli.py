@@ -218,10 +218,7 @@ def check(
         raise _fail("--update-baseline and --diff are alternatives: use one")
     known = _load_baseline(baseline) if baseline and not update_baseline else None
 
-    def severity_of(rule) -> str:
-        return settings.severity.get(rule.code) or settings.severity.get(rule.name) or rule.severity.value
-
-    rules_meta = tuple((c.rule.code, c.rule.name, c.rule.description, severity_of(c.rule), c.rule.category) for c in all_checks)
+    rules_meta = tuple((c.rule.code, c.rule.name, c.rule.description, _severity(c.rule, cfg), c.rule.category) for c in all_checks)
     name = "statistics" if statistics else format.value
     roots = paths or ["."]
     references, data = {}, None

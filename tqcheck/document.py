@@ -131,6 +131,11 @@ class Document:
         return list(map(str.casefold, self._word_split[1::2]))
 
     @cached_property
+    def folded_word_set(self) -> frozenset[str]:
+        """The distinct ``folded_words``: a phrase list can match only if all its words are in it."""
+        return frozenset(self.folded_words)
+
+    @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
         find = self.source.find

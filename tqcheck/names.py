@@ -121,7 +121,7 @@ def _name_tokens(doc: Document) -> list[NameToken]:
     parts = _TOKEN.split(doc.text)
     articles = parts[1::3]
     del parts[1::3]
-    starts = list(accumulate(map(len, parts)))[0::2]
+    starts = list(accumulate(map(len, parts)))[0::2][:-1]  # the last sum is the end of the text
     found = parts[1::2]
     headings = [b for b in doc.blocks if b.is_heading and b.is_title_case]
     if headings:  # Document.in_title_case_heading, for all headings at once

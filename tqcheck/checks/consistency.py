@@ -71,7 +71,7 @@ class Consistency(Check):
         """Whether some set has two listed phrases whose words all occur in the article. The
         table finds a phrase only where its words are, so without such a set no article mixes
         spellings: a few set operations then spare the word-by-word search in most articles."""
-        words = set(doc.folded_words)
+        words = doc.folded_word_set
         found: dict[int, set[str]] = defaultdict(set)
         for first in words.intersection(self.by_first):
             for index, key, rest in self.by_first[first]:

@@ -26,10 +26,6 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def _folded_word_set(doc: Document) -> frozenset[str]:
-    return frozenset(doc.folded_words)
-
-
 def _folded_words_joined(doc: Document) -> str:
     return " " + " ".join(doc.folded_words) + " "
 
@@ -101,7 +97,7 @@ class Substitution(Check):
 
     def _phrases_may_match(self, doc: Document) -> bool:
         """False when no listed phrase is in the document, told by cheap set and string tests."""
-        words = doc.memo("folded word set", _folded_word_set)
+        words = doc.folded_word_set
         candidates = [phrase for phrase, phrase_words in self.phrase_words if phrase_words <= words]
         if not candidates:
             return False

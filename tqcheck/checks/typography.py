@@ -207,7 +207,7 @@ def _misspaced_quote_possible(doc: Document) -> bool:
 
 def _doubled_pair(doc: Document) -> bool:
     text = doc.text
-    return any(pair in text for pair in _DOUBLED_PAIRS if pair[0] in text)
+    return any(pair in text for pair in _DOUBLED_PAIRS)
 
 
 MAY_FIND = {

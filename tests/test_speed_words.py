@@ -22,7 +22,7 @@ from tqcheck.document import (
     _FAST_LETTER,
     _FAST_WORD_CHAR,
     _FAST_WORD_SPLIT,
-    _OUTSIDE_FAST_ALPHABET,
+    _OUTSIDE_LATIN_ALPHABET,
     _PROSE_END,
     _WORD_SPLIT,
     WORD,
@@ -46,7 +46,7 @@ def reference_words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
-FAST_ALPHABET = [chr(i) for i in range(0x110000) if not _OUTSIDE_FAST_ALPHABET.match(chr(i))]
+FAST_ALPHABET = [chr(i) for i in range(0x110000) if not _OUTSIDE_LATIN_ALPHABET.match(chr(i))]
 
 
 def test_the_fast_classes_are_the_unicode_properties_on_every_character_of_the_alphabet():
@@ -94,8 +94,8 @@ TEXTS = ARTICLES + _generated() + random_texts(2000, 8, PIECES) + random_texts(2
 
 
 def test_the_inputs_reach_both_the_fast_split_and_the_fallback():
-    assert sum(not _OUTSIDE_FAST_ALPHABET.search(t) for t in TEXTS) > 1000
-    assert sum(bool(_OUTSIDE_FAST_ALPHABET.search(t)) for t in TEXTS) > 1000
+    assert sum(not _OUTSIDE_LATIN_ALPHABET.search(t) for t in TEXTS) > 1000
+    assert sum(bool(_OUTSIDE_LATIN_ALPHABET.search(t)) for t in TEXTS) > 1000
 
 
 def test_document_words_are_one_word_match_each():
@@ -103,7 +103,7 @@ def test_document_words_are_one_word_match_each():
         doc = Document(text)
         assert doc.words == reference_words(text)
         assert doc.folded_words == [w.casefold() for _s, _e, w in doc.words]
-        if not _OUTSIDE_FAST_ALPHABET.search(text):
+        if not _OUTSIDE_LATIN_ALPHABET.search(text):
             assert _FAST_WORD_SPLIT.split(text) == _WORD_SPLIT.split(text)
 
 

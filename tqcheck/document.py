@@ -18,14 +18,16 @@ import regex
 # A word keeps inner apostrophes and hyphens (Qur'an, al-Qaeda) but not a possessive 's.
 WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’‘-](?![sS]\b)[\p{L}\p{M}\d]+)*")
 _WORD_SPLIT = regex.compile(f"({WORD.pattern})")
-# The same split with stdlib ``re`` and explicit classes, three to four times faster, for texts
-# written in _FAST_ALPHABET only (Latin, general punctuation, Arabic comma and digits, euro): on
-# those characters _FAST_LETTER is exactly [\p{L}\p{M}\d] and _FAST_WORD_CHAR exactly regex's
+# Latin letters, general punctuation, Arabic punctuation and digits, the euro sign: the
+# characters of nearly every English article. In a text made only of them, stdlib ``re`` with
+# explicit classes finds what ``regex`` finds with Unicode properties, three to four times faster
+# (Document.in_latin_alphabet; the word split below and TQ710's words use it).
+LATIN_ALPHABET = r"\x00-\u024f\u2000-\u206f\u060c\u061b\u061f\u0660-\u0669\u20ac"
+# On LATIN_ALPHABET, _FAST_LETTER is exactly [\p{L}\p{M}\d] and _FAST_WORD_CHAR exactly regex's
 # \w, which decides the \b after a possessive 's (tests/test_speed_words.py checks every one).
-_FAST_ALPHABET = r"\x00-\u024f\u2000-\u206f\u060c\u0660-\u0669\u20ac"
 _FAST_LETTER = r"0-9A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\u024f\u0660-\u0669"
 _FAST_WORD_CHAR = _FAST_LETTER + r"_\u200c\u200d\u203f\u2040\u2054"
-_OUTSIDE_FAST_ALPHABET = re.compile(f"[^{_FAST_ALPHABET}]")
+_OUTSIDE_LATIN_ALPHABET = re.compile(f"[^{LATIN_ALPHABET}]")
 _FAST_WORD_SPLIT = re.compile(
     f"([{_FAST_LETTER}]+(?:['’‘-](?![sS](?![{_FAST_WORD_CHAR}]))[{_FAST_LETTER}]+)*)"
 )
@@ -109,11 +111,14 @@ class Document:
         return cache[key]
 
     @cached_property
+    def in_latin_alphabet(self) -> bool:
+        """Every character is in LATIN_ALPHABET, where the stdlib fast paths are exact."""
+        return self.text.isascii() or not _OUTSIDE_LATIN_ALPHABET.search(self.text)
+
+    @cached_property
     def _word_split(self) -> list[str]:
         """The text split at WORD: gaps (even items) and words (odd items)."""
-        if _OUTSIDE_FAST_ALPHABET.search(self.text):
-            return _WORD_SPLIT.split(self.text)
-        return _FAST_WORD_SPLIT.split(self.text)
+        return (_FAST_WORD_SPLIT if self.in_latin_alphabet else _WORD_SPLIT).split(self.text)
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain, combinations, compress, repeat
 from operator import and_, itemgetter
@@ -44,15 +44,12 @@ from .embed import document_attributions
 
 _LINE_END = frozenset(".!?…\"”’»)")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
-# A text made only of _FAST_CHARS (Latin letters, punctuation, Arabic digits and commas: nearly
-# every English article) is searched with the stdlib pattern below, twice as fast: on those
-# characters its classes hold exactly what \p{L}, [\p{L}\p{M}'’-] and \d hold (a test goes
-# through every character), so it finds the same words.
-_FAST_CHARS = "\x00-\u024f\u2000-\u206f\u060c\u061b\u061f\u0660-\u0669"
+# A text in the document's LATIN_ALPHABET (nearly every English article) is searched with the
+# stdlib pattern below, twice as fast: on those characters its classes hold exactly what \p{L},
+# [\p{L}\p{M}'’-] and \d hold (a test goes through every character), so it finds the same words.
 _FAST_LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _FAST_DIGIT = "0-9\u0660-\u0669"
 _FAST_WORD = re.compile(f"[{_FAST_LETTER}][{_FAST_LETTER}'’-]*|[{_FAST_DIGIT}]+(?:[.,][{_FAST_DIGIT}]+)*")
-_NOT_FAST = re.compile(f"[^{_FAST_CHARS}]")
 _POSSESSIVE = regex.compile(r"['’]s?$", regex.MULTILINE)  # one word per line
 _STEM_TABLE_SIZE = 50_000  # words whose stem a check keeps (some 8 MB at most)
 _LATER_FIRST = itemgetter(1, 0)
@@ -90,11 +87,6 @@ class _Unit:
     kind: str  # "sentence" or "paragraph"
     first: int  # its content words are _Words.stems[first:stop]
     stop: int
-
-
-def _word_finder(text: str) -> Callable[[str], list[str]]:
-    """``_WORD.findall`` or its fast equal, for the text and any part of it."""
-    return _FAST_WORD.findall if text.isascii() or not _NOT_FAST.search(text) else _WORD.findall
 
 
 def _repeated_keys(sequence: list[str]) -> _Words:
@@ -212,7 +204,7 @@ class Duplicate(Check):
     def _units(self, doc: Document) -> tuple[list[_Unit], list[_Unit], _Words]:
         """The sentences and the paragraphs of at least ``min_words`` words, and their stems."""
         pieces = self._pieces(doc)
-        find = _word_finder(doc.text)
+        find = _FAST_WORD.findall if doc.in_latin_alphabet else _WORD.findall
         words = [find(piece.text) for piece in pieces]
         table = self._stem_table(list(chain.from_iterable(words)))
         stems = [list(filter(None, map(table.__getitem__, w))) for w in words]

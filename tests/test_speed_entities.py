@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 import regex
 
-from tqcheck.checks.phrases import LiteralAlternation
 from tqcheck.document import Document
 from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule
 
@@ -179,29 +178,6 @@ def test_caches_emptied_when_full_give_the_same_findings(texts, monkeypatch):
     assert len(shared._alike_cache) <= 3 and len(shared._garbles) <= 3
 
 
-OVERLAPPING_TITLES = ["Minister", "Minister of State", "Minister of State for Oil", "Mayor", "Min", " Mufti", "Lt. Gen."]
-
-
-@pytest.mark.parametrize("custom", [False, True])
-def test_title_tables_by_letter_find_what_one_table_finds(texts, write_rule, custom):
-    path = DEFAULT_RULES_DIR / "title-clash.yml"
-    if custom:  # titles that start alike, so that several match at one place: their order counts
-        path = write_rule("titles.yml", f"code: XX1\ncheck: titles\ndetect: titles\nmessage: m\ntitles: {OVERLAPPING_TITLES}\n")
-    check = load_rule(path)
-    titles = sorted(check.rule.options["titles"], key=len, reverse=True)
-    one = LiteralAlternation(titles)
-    rng = random.Random(5)
-    pieces = [*titles, *(t.split()[0] for t in titles), "Prime", "Ministers", "President's", "Kingdom", "of", " ", "  ", "\n", "-", "X"]
-    extra = ["".join(rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
-    hits = several = 0
-    for text in texts + extra:
-        for pos in range(len(text)):
-            expected = one.ends_at(text, pos)
-            table = check.titles.get(text[pos])
-            assert (table.ends_at(text, pos) if table else []) == expected, (text, pos)
-            hits += bool(expected)
-            several += len(expected) > 1
-    assert hits > 1000 and (several > 100 or not custom)
 
 
 def test_spans_without_and_join_no_known_names(check, texts):

@@ -27,7 +27,7 @@ from tqcheck.checks.typography import (
     paragraphs,
     single_quotes,
 )
-from tqcheck.checks.unicode import _MOJIBAKE, _MOJIBAKE_LEAD, _MOJIBAKE_TRAIL, non_ascii
+from tqcheck.checks.unicode import _MOJIBAKE, _MOJIBAKE_LEAD, _MOJIBAKE_TRAIL
 from tqcheck.document import Block, Document
 from tqcheck.rulefile import load_rules
 
@@ -152,10 +152,10 @@ def test_space_before_punctuation_finds_what_a_full_scan_finds():
 
 
 def test_non_ascii_lists_every_character_outside_ascii():
-    assert non_ascii(Document(EVERY_CHAR)) == frozenset(EVERY_CHAR[128:])
+    assert Document(EVERY_CHAR).non_ascii_chars == frozenset(EVERY_CHAR[128:])
     for c in EVERY_CHAR:
-        assert non_ascii(Document(f"a{c} b{c}")) == (frozenset() if c.isascii() else {c})
-    assert non_ascii(Document("\ud83d\ude00\udcff x")) == {"\ud83d", "\ude00", "\udcff"}  # lone surrogates stay apart
+        assert Document(f"a{c} b{c}").non_ascii_chars == (frozenset() if c.isascii() else {c})
+    assert Document("\ud83d\ude00\udcff x").non_ascii_chars == {"\ud83d", "\ude00", "\udcff"}  # lone surrogates stay apart
 
 
 def test_required_characters_are_every_character_the_patterns_match():

@@ -66,11 +66,7 @@ class Titles(Check):
         qualifiers = "|".join(regex.escape(q) for q in options["qualifiers"]) or "(?!)"
         # A mention is (?<![\p{L}-])(?P<title>Deputy\s+Prime\s+Minister|...)\s+(?:Dr\.?\s+)?(?P<name>...):
         # the titles, longest first, are looked up (compiling them costs 5 ms), the rest is a pattern.
-        # Only the titles that start with the letter at hand can match there: one table per letter.
-        by_letter = defaultdict(list)
-        for title in sorted(options["titles"], key=len, reverse=True):
-            by_letter[title.split()[0][0]].append(title)
-        self.titles = {letter: LiteralAlternation(titles) for letter, titles in by_letter.items()}
+        self.titles = LiteralAlternation(sorted(options["titles"], key=len, reverse=True))
         self.after_title = regex.compile(
             rf"\s+(?:(?:{honorifics})\.?\s+)?"
             rf"(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)?{_NAME}){{0,3}})(?![\p{{L}}\p{{M}}])"
@@ -113,7 +109,7 @@ class Titles(Check):
         that a name follows, as the one pattern would match there."""
         if start and _LETTER_OR_HYPHEN.match(text, start - 1):
             return None
-        for end in self.titles[text[start]].ends_at(text, start):
+        for end in self.titles.ends_at(text, start):
             m = self.after_title.match(text, end)
             if m:
                 return end, m

@@ -34,10 +34,10 @@ from collections.abc import Iterator
 
 import regex
 
-from ..document import Block, Document
+from ..document import Block, Document, char_offsets
 from ..model import Applicability, Edit, Finding, Fix
 from .base import Check, Param, RuleDataError
-from .unicode import char_offsets
+
 
 _WORDCHAR = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")

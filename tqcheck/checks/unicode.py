@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..document import Document
+from ..document import Document, char_offsets
 from ..model import Applicability, Edit, Finding, Fix
 from .base import Check, LazyPattern, Param, RuleDataError
 
@@ -54,7 +54,6 @@ _MOJIBAKE_TRAIL = frozenset(map(chr, range(0x80, 0xC0))) | frozenset(
     "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
     "\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
-_ASCII_BYTES = bytes(range(128))
 _TOKEN_EDGE = " \t\r\n"
 _PLAIN_REDECODE = (
     [("encode", "latin-1"), ("decode", "utf-8")],
@@ -76,35 +75,6 @@ def _char(spec: str, where: tuple) -> str:
     if len(spec) == 1:
         return spec
     raise RuleDataError(f"{spec!r} is not one character or a U+XXXX code point", where)
-
-
-def non_ascii(doc: Document) -> frozenset[str]:
-    """The characters of the text outside ASCII, found once for all the unicode rules: each rule
-    looks for a few such characters, and most articles hold none of them."""
-    return doc.memo("unicode.non_ascii", _non_ascii)
-
-
-def _non_ascii(doc: Document) -> frozenset[str]:
-    text = doc.text
-    if text.isascii():
-        return frozenset()
-    # In UTF-8 an ASCII byte is always a whole character: deleting them leaves the encodings of
-    # the other characters whole, and this is several times faster than set(text).
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return frozenset(rest.decode("utf-8", "surrogatepass"))
-
-
-def char_offsets(text: str, chars) -> list[int]:
-    """Offsets of ``chars`` in ``text``, in order. For a few rare characters a find loop per
-    character is many times faster than a regex scan (which is slowest on text outside Latin-1)."""
-    out = []
-    for c in chars:
-        i = text.find(c)
-        while i != -1:
-            out.append(i)
-            i = text.find(c, i + 1)
-    out.sort()
-    return out
 
 
 def _letter(text: str, i: int, step: int, limit: int = 24) -> str:
@@ -170,7 +140,7 @@ class Unicode(Check):
     def _required_characters(self) -> tuple[frozenset[str], ...] | None:
         """Sets of characters outside ASCII such that every finding holds one of each set (none
         for nfc, which needs only some character outside ASCII); None when the rule's characters
-        include ASCII ones, which ``non_ascii`` does not list."""
+        include ASCII ones, which ``Document.non_ascii_chars`` does not list."""
         if self.detect == "invisible":
             sets = (frozenset(self.characters),)
         elif self.detect == "punctuation":
@@ -185,7 +155,7 @@ class Unicode(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         if self.required is not None:
-            present = non_ascii(doc)
+            present = doc.non_ascii_chars
             if not present or any(chars.isdisjoint(present) for chars in self.required):
                 return  # the text lacks the characters every finding needs
         yield from getattr(self, "_" + self.detect)(doc)
@@ -202,7 +172,7 @@ class Unicode(Check):
         loop for each of them the text holds where ``required`` tells which those are."""
         if self.required is None:
             return [m.start() for m in self.pattern.finditer(doc.text)]
-        return char_offsets(doc.text, self.required[0] & non_ascii(doc))
+        return char_offsets(doc.text, self.required[0] & doc.non_ascii_chars)
 
     def _invisible(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -244,7 +214,7 @@ class Unicode(Check):
         if self.required is None:
             return [(0, len(text))]
         runs: list[tuple[int, int]] = []
-        for i in char_offsets(text, self.foreign_chars & non_ascii(doc)):
+        for i in char_offsets(text, self.foreign_chars & doc.non_ascii_chars):
             if runs and i < runs[-1][1]:
                 continue  # in the run before
             start, end = i, i + 1

@@ -537,3 +537,52 @@ def test_text_scores_from_the_real_check_reference_pipeline(tmp_path):
         line for line in lines if line.startswith(f"news/a.txt:{low[0].line}:")]
     assert all(line.endswith(f"[low chrF {f.data['segment']['chrf']:.1f}]") for line, f in
                zip([line for line in lines if "[low chrF" in line], low))
+
+
+@pytest.fixture
+def fresh_template_cache(tmp_path, monkeypatch):
+    """An empty temp folder for jinja2's bytecode cache, and an environment built anew."""
+    import tempfile
+
+    from tqcheck.reporters import html
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    html.environment.cache_clear()
+    yield tmp_path
+    html.environment.cache_clear()
+
+
+def test_html_template_cache_is_written_then_used_with_the_same_page(seeds, fresh_template_cache):
+    from tqcheck.reporters import html
+
+    cold = render("html", seeds)
+    (cached,) = fresh_template_cache.glob("_jinja2-cache-*/tqcheck-jinja2-*.cache")
+    html.environment.cache_clear()
+    loads = []
+    bcc = html.environment().bytecode_cache
+    original = bcc.load_bytecode
+    bcc.load_bytecode = lambda bucket: loads.append(original(bucket) or bucket.code is not None)
+    warm = render("html", seeds)
+    assert loads == [True]  # the compiled template came from the cache
+    assert warm == cold
+
+
+def test_html_report_is_written_when_its_template_cache_cannot_be(seeds, fresh_template_cache):
+    import os
+
+    blocker = fresh_template_cache / f"_jinja2-cache-{os.getuid()}"
+    blocker.write_text("a file where the cache folder would go")
+    page = render("html", seeds)
+    assert page == render("html", seeds) and "<html" in page
+    assert blocker.read_text() == "a file where the cache folder would go"
+
+
+def test_html_report_is_written_when_its_template_cache_is_full(seeds, fresh_template_cache, monkeypatch):
+    import tempfile
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", disk_full)
+    page = render("html", seeds)
+    assert "<html" in page and not list(fresh_template_cache.glob("**/tqcheck-*.cache"))

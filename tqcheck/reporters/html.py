@@ -8,6 +8,7 @@ and file names are untrusted: they only ever reach the page through Jinja's auto
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -214,7 +215,29 @@ def _scoring_summary(files: Sequence[dict]) -> dict | None:
     return out
 
 
-def render(results: Sequence[FileResult], options: RenderOptions) -> str:
+def _bytecode_cache(jinja2):
+    """jinja2's own cache of the compiled template, in a private folder of the system temp
+    folder: compiling the template costs about as long as importing jinja2, and the cache is
+    keyed by the template's checksum, the Python version and (in its name) the jinja2 version,
+    so a stale entry is never used.
+    A cache that cannot be created or written only costs that time again, never the report."""
+
+    class QuietCache(jinja2.FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+    try:
+        return QuietCache(pattern=f"tqcheck-jinja2-{jinja2.__version__}-%s.cache")
+    except (OSError, RuntimeError):  # no safe temp folder (RuntimeError is jinja2's word for it)
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def environment():
+    """The Jinja environment, built once per process."""
     import jinja2  # heavy: only when an HTML report is asked for
 
     env = jinja2.Environment(
@@ -224,8 +247,13 @@ def render(results: Sequence[FileResult], options: RenderOptions) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(jinja2),
     )
     env.filters["csp_hash"] = csp_hash
+    return env
+
+
+def render(results: Sequence[FileResult], options: RenderOptions) -> str:
     summary = summarize(results)
     findings = [f for r in results for f in r.findings]
     names = {f.code: f.rule for f in findings}
@@ -238,7 +266,7 @@ def render(results: Sequence[FileResult], options: RenderOptions) -> str:
         "code": [(c, per_code[c], f"{c} {names[c]}") for c in sorted(per_code)],
     }
     files = [_file_view(i, r) for i, r in enumerate(results)]
-    return env.get_template("report.html.j2").render(
+    return environment().get_template("report.html.j2").render(
         version=options.version,
         summary=summary,
         files=files,

@@ -1,7 +1,8 @@
 """The fast paths of the language, numbers, substitution and existence checks give exactly what
 the plain computation gives.
 
-Each test compares an optimised piece (stdlib ``re`` words for ASCII sentences, digit runs in
+Each test compares an optimised piece (stdlib ``re`` words for ASCII sentences, the plain-sentence
+gate in front of the untranslated-passage words, the memo of language detections, digit runs in
 front of the thousands pattern, document-level prefilters built from a rule's literal text) with
 the straightforward version, kept here as the reference, on article text and random strings.
 """
@@ -17,7 +18,7 @@ import regex
 from conftest import ROOT
 
 from tqcheck.checks import literals
-from tqcheck.checks.language import _ascii_content_words, _content_words
+from tqcheck.checks.language import _ascii_content_words, _content_words, detect_language
 from tqcheck.checks.literals import LiteralGate, required_strings
 from tqcheck.checks.numbers import _THOUSANDS, _thousands
 from tqcheck.document import Document
@@ -129,6 +130,95 @@ def test_candidate_words_match_the_regex_computation(write_rule, options):
             assert got == reference_candidate_words(c, sentence), sentence
             returned += got is not None
     assert returned > 100
+
+
+FOREIGN = [
+    "Le ministre a déclaré que les pourparlers reprendraient après une courte pause.",
+    "El ministro dijo que las conversaciones se reanudarían después de una breve pausa.",
+    "Der Minister sagte, die Gespräche würden nach einer kurzen Pause fortgesetzt.",
+    "Bakan, görüşmelerin kısa bir aradan sonra yeniden başlayacağını söyledi.",
+    "Menteri mengatakan bahwa pembicaraan akan dilanjutkan setelah jeda singkat.",
+    "Il governo ha annunciato nuove misure economiche per sostenere le famiglie.",
+    "O governo anunciou novas medidas econômicas para apoiar as famílias.",
+    "De regering kondigde nieuwe economische maatregelen aan om gezinnen te steunen.",
+]
+# Chunks where a function word touches something that makes it another word, or none.
+GATE_CHUNKS = ["the", "of", "and", "a", "the,", "(the", "the)", "the-the", "'the", "the'", "don't", "don’t", "it's",
+               "one's", "3rd", "3the", "the3", "a.b", "the.of", "x‘the", "the‘x", "e.g.", "a.m.", "www.the.com",
+               "the@x.org", "#the", "@of", "http://the", "The", "THE", "tHe", "i̇", "İ", "ǅ", "ﬁ", "straße", "x-ray",
+               "the\u0301", "и", "в", "Москва", "the\xa0of", "\x1cthe", "\u2028", "\ud800", "…", "—", "the—of", "1,000",
+               "alpha.beta.gamma", "alpha,beta,gamma,delta", "x/y/z", "rock—paper—scissors", "un‘deux‘trois", "a1b2c3d"]
+LANGUAGE_RULES = [
+    {},
+    {"min_words": 1, "min_letters": 1, "stopword_share": 1.0},
+    {"min_words": 3, "min_letters": 5, "stopword_share": 0.1},
+    {"script": "Cyrillic", "language": "ru", "min_words": 1, "min_letters": 1, "stopword_share": 0.5},
+]
+
+
+def gate_sentences() -> list[str]:
+    """Article sentences, foreign ones, and random ones whose share of function words is around
+    the threshold, with chunks that look like function words but are not one word."""
+    rng = random.Random(5)
+    content = [w for w in WORDS if w.casefold() not in {"the", "of", "and", "a"}] + FOREIGN[0].split()
+    out = all_sentences() + FOREIGN
+    for chunk in GATE_CHUNKS:
+        out += [" ".join([chunk] * k + rng.sample(content, n)) for k in (1, 2, 3, 8) for n in (0, 1, 3, 6)]
+    for _ in range(6000):
+        share = rng.random() * 0.5
+        pool = [GATE_CHUNKS if rng.random() < 0.3 else ["the", "of", "and", "a"], content]
+        chunks = [rng.choice(pool[rng.random() >= share]) for _ in range(rng.randint(0, 25))]
+        out.append("".join(c + rng.choice(("", " ", " ", " ", "  ", "\n", "\t", "\xa0")) for c in chunks))
+    return out
+
+
+@pytest.mark.parametrize("options", LANGUAGE_RULES)
+def test_plainly_expected_sentences_are_those_the_words_reject(write_rule, options):
+    write_rule("more.tsv", "".join(f"{w}\tx\n" for w in ["e.g.", "The", "don’t", "one's", "ǅ", "ﬁ", "straße", "x-ray",
+                                                          "a.m.", "İ", "3rd", "ﬁ", "и", "в"]))
+    tricky = load_rule(write_rule("tricky.yml", "code: XX802\ncheck: language\ndetect: langdetect\nmessage: m\n"
+                                  "stopwords: more.tsv\nmin_words: 1\nmin_letters: 1\nstopword_share: 0.2\n"))
+    checks = [language_rule(write_rule, **options), load_rule(DEFAULT_RULES_DIR / "untranslated.yml"), tricky]
+    for check in checks:
+        gated = kept = 0
+        for sentence in gate_sentences():
+            words = check._candidate_words(sentence)
+            if check.plainly_expected(sentence):
+                assert words is None, (sentence, words)
+                gated += 1
+            kept += words is not None
+        assert gated > 300 and kept > 50
+
+
+def test_most_article_sentences_are_plainly_english():
+    check = load_rule(DEFAULT_RULES_DIR / "untranslated.yml")
+    sentences = [s.text for text in ARTICLES for s in Document(text).sentences]
+    assert sum(map(check.plainly_expected, sentences)) > 0.9 * len(sentences)
+    assert not any(map(check.plainly_expected, FOREIGN))
+
+
+def test_untranslated_passages_are_found_with_and_without_the_gate(monkeypatch):
+    check = load_rule(DEFAULT_RULES_DIR / "untranslated.yml")
+    rng = random.Random(6)
+    texts = []
+    for text in ARTICLES:
+        paragraphs = text.split("\n\n")
+        for _ in range(3):
+            at = rng.randrange(len(paragraphs) + 1)
+            paragraphs.insert(at, " ".join(rng.sample(FOREIGN, rng.randint(1, 3))))
+        texts.append("\n\n".join(paragraphs))
+    gated = [findings(check, text) for text in texts]
+    assert sum(map(len, gated)) > 20
+    monkeypatch.setattr(check, "plainly_expected", lambda sentence: False)
+    assert [findings(check, text) for text in texts] == gated
+
+
+def test_a_detection_depends_on_the_text_alone():
+    texts = [" ".join(sentence.split()[:12]) for sentence in gate_sentences()[::150]] + FOREIGN
+    fresh = [detect_language.__wrapped__(text) for text in texts]
+    assert [detect_language.__wrapped__(text) for text in reversed(texts)][::-1] == fresh
+    assert [detect_language(text) for text in texts + texts] == fresh + fresh
+    assert sum(result is not None and result[0] != "en" for result in fresh) >= len(FOREIGN)
 
 
 def test_pieces_are_the_sentences_outside_headings_split_at_line_breaks():

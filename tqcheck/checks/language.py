@@ -43,6 +43,8 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 # In a sentence where _NON_ASCII_LETTER finds nothing (every letter is ASCII and there is no
 # mark), stdlib ``re`` finds the same words as _WORD several times faster.
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# The UTF-8 bytes that cannot separate two words within a run of non-space characters.
+_WORD_OR_SPACE_BYTES = (string.ascii_letters + "'-" + string.whitespace).encode()
 _NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--\p{ASCII}]")
 _FIRST_CHARS = itemgetter(0)
 # Scripts written without spaces between words: characters count instead of words.
@@ -137,8 +139,11 @@ def _lazy_factory(factory_class, folder: str):
     return factory
 
 
+@lru_cache(maxsize=1024)
 def detect_language(text: str) -> tuple[str, float] | None:
-    """(language code, probability) of the most probable language, or None when undecidable."""
+    """(language code, probability) of the most probable language, or None when undecidable.
+    Kept for texts met again (boilerplate, or one source translated by several systems): each
+    detection starts from the same seed, so the answer depends on the text alone."""
     detect_langs, error = _detector()
     try:
         ranked = detect_langs(text)
@@ -245,6 +250,14 @@ class Language(Check):
             self.maybe_foreign = _foreign_prefilter(self.foreign)
         except regex.error:
             raise RuleDataError(f"unknown script {script!r} (a Unicode script name such as Latin or Cyrillic)", ("script",)) from None
+        # The function words that, standing between spaces, are one word that candidate_words
+        # keeps and counts as a function word (its folding turns ’ into ', and casefolding a
+        # casefolded word changes nothing).
+        self.lone_function_words = frozenset(
+            w for w in self.stopwords
+            if _WORD.fullmatch(w) and "’" not in w and not w[0].isupper()
+            and not (len(w) > 1 and w.isupper()) and not self.foreign.search(w)
+        )
         if self.detect == "langdetect" and not self.stopwords:
             raise RuleDataError("stopwords: a langdetect rule needs the function words of its language", ("stopwords",))
 
@@ -304,6 +317,27 @@ class Language(Check):
 
     def candidate_words(self, sentence: str) -> list[str] | None:
         """The words langdetect should see, or None when the sentence cannot be foreign."""
+        if self.plainly_expected(sentence):
+            return None
+        return self._candidate_words(sentence)
+
+    def plainly_expected(self, sentence: str) -> bool:
+        """True when ``_candidate_words`` surely rejects the sentence, decided from its chunks
+        between spaces instead of its words: most sentences of an article are this plain.
+
+        A word holds no space, and two words in one chunk are parted by a character that is not a
+        letter, an apostrophe or a hyphen: chunks plus such characters (counted in UTF-8 bytes,
+        one or more each) are at least the words (taking URLs out only shortens or drops words).
+        A chunk that is a lone function word is one word that ``_candidate_words`` keeps and
+        counts as a function word."""
+        chunks = sentence.split()
+        separators = sentence.encode("utf-8", "surrogatepass").translate(None, _WORD_OR_SPACE_BYTES)
+        most = len(chunks) + len(separators)
+        function = sum(map(self.lone_function_words.__contains__, chunks))
+        return most < self.min_words or function >= self.stopword_share * most
+
+    def _candidate_words(self, sentence: str) -> list[str] | None:
+        """``candidate_words`` computed from the sentence's words."""
         ascii_letters = sentence.isascii() or not _NON_ASCII_LETTER.search(sentence)
         foreign = self.foreign.search(sentence) if self.ascii_is_foreign or not ascii_letters else None
         if foreign:  # rare: count letters only when another script appears

@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 import regex
@@ -45,13 +45,16 @@ _PROSE_END = frozenset(".!?:;,…\"”’)»")
 
 
 # A sentence ends at . ! ? (or …) plus closing quotes/brackets, before whitespace and a capital,
-# digit or opening quote. Abbreviations and initials are excluded afterwards.
+# digit or opening quote, but not at the "." of an abbreviation or an initial (_ABBREVIATED).
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[\p{Lu}\d])")
-_ABBREVIATION = regex.compile(
+_ABBREVIATED = (
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|Sen|Rep|Gov|Pres|St|Jr|Sr|No|Nos|Vol|vs|etc|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|Inc|Ltd|Co|Corp|Dept|Sheikh|Mt)"
-    r"|\b\p{Lu}|\b(?:\p{L}\.){2,}\p{L}?)\.$"
+    r"|\b\p{Lu}|\b(?:\p{L}\.){2,}\p{L}?)\."
 )
+# Both in one pass: a _SENTENCE_END match starts a run of [.!?…], and a first "." that ends an
+# abbreviation is refused by the lookbehind (tests/test_speed_words.py compares the two).
+_SENTENCE_BREAK = regex.compile(rf"(?<![.!?…])(?!\.(?<={_ABBREVIATED})){_SENTENCE_END.pattern}")
 
 
 _ASCII_BYTES = bytes(range(128))
@@ -129,7 +132,8 @@ class Document:
     @cached_property
     def in_latin_alphabet(self) -> bool:
         """Every character is in LATIN_ALPHABET, where the stdlib fast paths are exact."""
-        return self.text.isascii() or not _OUTSIDE_LATIN_ALPHABET.search(self.text)
+        # ASCII is in it: only the few other characters need a look (the Unicode rules list them anyway).
+        return not _OUTSIDE_LATIN_ALPHABET.search("".join(self.non_ascii_chars))
 
     @cached_property
     def _word_split(self) -> list[str]:
@@ -140,11 +144,12 @@ class Document:
     def words(self) -> list[tuple[int, int, str]]:
         """Every word as (start, end, text), from one pass: checks that look words up in a
         table share it instead of each scanning the text with its own pattern."""
-        # split() keeps the words and the gaps between them: offsets are running sums of their
-        # lengths, computed in C instead of one Match object per word.
+        # split() keeps the words and the gaps between them: the running sums of their lengths
+        # are in turn the start and the end of each word, computed in C instead of one Match
+        # object per word. zip takes two offsets from the one iterator for each word.
         parts = self._word_split
-        offsets = list(accumulate(map(len, parts)))
-        return list(zip(offsets[0::2], offsets[1::2], parts[1::2]))
+        offsets = accumulate(map(len, parts))
+        return list(zip(offsets, offsets, parts[1::2]))
 
     @cached_property
     def folded_words(self) -> list[str]:
@@ -207,26 +212,19 @@ class Document:
     def sentences(self) -> list[Span]:
         """Sentences within paragraphs; a heading is one sentence. Deliberately conservative:
         it never splits after an abbreviation (Dr., U.S.) or an initial (J. Smith)."""
+        # Sentence ends, found in one pass over the whole text, and paragraph ends cut the text.
+        # A piece ends at a non-space character and only whitespace lies between paragraphs,
+        # so a sentence is a piece without its leading whitespace.
+        text = self.text
+        cuts = sorted(chain(map(regex.Match.end, _SENTENCE_BREAK.finditer(text)), (b.end for b in self.blocks)))
         out = []
-        for block in self.blocks:
-            pos = 0
-            for m in _SENTENCE_END.finditer(block.text):
-                # An abbreviation ends in "." (a sentence ending in ! ? or … is never one).
-                if block.text[m.start()] == "." and _ABBREVIATION.search(block.text, max(0, m.start() - 12), m.start() + 1):
-                    continue
-                self._add_sentence(out, block, pos, m.end())
-                pos = m.end()
-            self._add_sentence(out, block, pos, len(block.text))
+        pos = 0
+        for cut in cuts:
+            sentence = text[pos:cut].lstrip()
+            if sentence:
+                out.append(Span(cut - len(sentence), cut, sentence))
+            pos = cut
         return out
-
-    @staticmethod
-    def _add_sentence(out: list[Span], block: Block, start: int, end: int) -> None:
-        chunk = block.text[start:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        chunk = chunk.strip()
-        if chunk:
-            begin = block.start + start + lead
-            out.append(Span(begin, begin + len(chunk), chunk))
 
     def block_at(self, offset: int) -> Block | None:
         i = bisect.bisect_right(self._block_starts, offset) - 1

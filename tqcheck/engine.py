@@ -116,12 +116,16 @@ def checks_for(path: str, checks: Sequence[Check], settings: Settings | None) ->
     return [c for c in checks if not any(_matches(c, t) for t in terms)]
 
 
+_NO_MASK = markup.Mask()  # plain text: nothing is blanked (a Mask is immutable, so one serves all)
+
+
 def _prose(doc: Document) -> tuple[Document, markup.Mask, Suppressions]:
     """The document the checks read (Markdown/HTML: a masked copy), the mask, the suppressions."""
     kind = markup.kind_of(doc.path)
-    mask = markup.mask(doc.text, kind) if kind else markup.Mask()
+    mask = markup.mask(doc.text, kind) if kind else _NO_MASK
     suppressions = Suppressions(doc.text, mask.comments if kind else None)
-    mask = mask.plus(suppressions.spans)  # the comments themselves are not prose
+    if suppressions.directives:
+        mask = mask.plus(suppressions.spans)  # the comments themselves are not prose
     if not mask.ranges:
         return doc, mask, suppressions
     return Document(mask.apply(doc.text), doc.path, source=doc.text), mask, suppressions
@@ -134,13 +138,15 @@ def run_checks(doc: Document, checks: Iterable[Check]) -> tuple[list[Finding], l
     view, mask, suppressions = _prose(doc)
     findings: dict[tuple, Finding] = {}
     problems = list(suppressions.problems)
+    screened = bool(mask.ranges or suppressions.directives)  # plain text and no comment: keep all
     for check in checks:
         try:
             for f in check.run(view):
-                if mask.touches(f.start, f.end) or suppressions.suppressed(f):
-                    continue
-                if f.fix and any(mask.touches(e.start, e.end) for e in f.fix.edits):
-                    f = dataclasses.replace(f, fix=None)
+                if screened:
+                    if mask.touches(f.start, f.end) or suppressions.suppressed(f):
+                        continue
+                    if f.fix and any(mask.touches(e.start, e.end) for e in f.fix.edits):
+                        f = dataclasses.replace(f, fix=None)
                 # One report per span and correction: a second rule saying the same is noise.
                 same = (f.start, f.end, f.suggestions[:1]) if f.suggestions else (f.code, f.start, f.end)
                 findings.setdefault(same, f)

@@ -46,6 +46,10 @@ _SMALL = LazyPattern(r"(?<![\p{L}\p{N}\p{M}_.,/:#$€£¥+\-−–'’])[1-9](?!
 _PLURAL_NEXT = LazyPattern(r"[ \t\u00a0]+\p{Ll}+s\b")
 _DIGIT = LazyPattern(r"\d")
 _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# What may match differently backwards: groups (and so backreferences), atomic groups, possessive
+# quantifiers, verbs, inline flags, \G and fuzzy constraints. A list holding any of these (or
+# anything that looks like one) is searched forwards.
+_DIRECTIONAL = regex.compile(r"\((?!\?(?::|=|!|<=|<!))|[+*?}]\+|\\G|\{[\d,]*[^\d,}]")
 # House styles for thousands separators: (separators in 4-digit numbers, in 5+ digit numbers).
 _STYLES = {"everywhere": (True, True), "from-10000": (False, True), "none": (False, False)}
 
@@ -84,9 +88,15 @@ class Numbers(Check):
         def alternation(key: str, template: str):
             return compile_alternation(options[key], template, key, self.rule.ignorecase)
 
-        self.before = alternation("before", r"(?<![\w.])(?:{})[ \t\u00a0]*\Z")
+        def ending_here(key: str, template: str):
+            """A list that must end where a number starts: searched backwards ((?r)), every start
+            but the last fails at once, instead of trying the alternation at each of them."""
+            reads_the_same = not any(map(_DIRECTIONAL.search, options[key]))
+            return alternation(key, "(?r)" + template if reads_the_same else template)
+
+        self.before = ending_here("before", r"(?<![\w.])(?:{})[ \t\u00a0]*\Z")
         self.after = alternation("after", r"[ \t\u00a0]*(?:{})(?![\w])")
-        self.date_words = alternation("date_words", r"(?<![\w])(?:{})[ \t\u00a0,]*\Z")
+        self.date_words = ending_here("date_words", r"(?<![\w])(?:{})[ \t\u00a0,]*\Z")
 
     def run(self, doc: Document) -> Iterator[Finding]:
         yield from (self._format(doc) if self.detect == "format" else self._small(doc))

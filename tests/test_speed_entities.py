@@ -8,6 +8,7 @@ before capitals, hyphens, apostrophes, connectors, handles and paths).
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import random
@@ -119,35 +120,127 @@ def _garbled(check, rng: random.Random, n: int) -> list[tuple[str, ...]]:
     return out
 
 
+def _vocabulary(check) -> list[str]:
+    return sorted({t for f in check.forms for t in f.tokens})
+
+
+def _plain_alike(check, word: str, token: str) -> float:
+    return 1.0 if word == token else check._compare(word, token)
+
+
+def _plain_alike_words(check, token: str) -> dict[str, float]:
+    """_alike_words without its index: every gazetteer word compared with the token."""
+    return {w: sim for w in _vocabulary(check) if (sim := _plain_alike(check, w, token)) > 0}
+
+
+def _reference_candidates(check, tokens: tuple[str, ...]) -> list[int]:
+    """Each form tested: it shares a stem of a distinctive word (of any word, when all of its
+    words are generic) with the span, and two stems at least."""
+    stems = {t[:4] for t in tokens}
+    return [i for i, (distinctive, every) in enumerate(_form_stems(check)) if stems & distinctive and len(stems & every) >= 2]
+
+
+@functools.lru_cache(maxsize=None)
+def _form_stems(check) -> list[tuple[set[str], set[str]]]:
+    """The stems of the distinctive words of each form, and of all its words."""
+    return [({t[:4] for t in [t for t in f.tokens if t not in check.generic] or f.tokens}, {t[:4] for t in f.tokens}) for f in check.forms]
+
+
+def _reference_best_form(check, tokens: tuple[str, ...], plain_alike_words):
+    """_best_form without its gates and indexes: every candidate aligned with plain similarities."""
+    alike = [plain_alike_words(t) for t in tokens]
+    best = None
+    for i in _reference_candidates(check, tokens):
+        score = check._alignment_score(check.forms[i].tokens, tokens, alike)
+        if score is not None and (best is None or score > best[1]):
+            best = (check.forms[i], score)
+    return best
+
+
+def _edited(rng: random.Random, word: str, edits: int) -> str:
+    for _ in range(edits):
+        k = rng.randrange(len(word) + 1)
+        op = rng.randrange(3)
+        letter = rng.choice("aeinorstu")
+        word = word[:k] + letter + word[k:] if op == 0 or not word else word[:k] + letter + word[k + 1 :] if op == 1 else word[:k] + word[k + 1 :]
+    return word
+
+
+def _check_with_similarity(tmp_path, similarity: float):
+    rule = (DEFAULT_RULES_DIR / "garbled-organization.yml").read_text(encoding="utf-8")
+    gazetteer = (DEFAULT_RULES_DIR / "data" / "organizations.tsv").as_posix()
+    assert "gazetteer: data/organizations.tsv" in rule and "min_token_similarity: 0.8" in rule
+    rule = rule.replace("gazetteer: data/organizations.tsv", f"gazetteer: {gazetteer}")
+    path = tmp_path / f"similarity-{similarity}.yml"
+    path.write_text(rule.replace("min_token_similarity: 0.8", f"min_token_similarity: {similarity}"), encoding="utf-8")
+    return load_rule(path)
+
+
+@pytest.mark.parametrize("similarity", [0.8, 0.9, 0.5, 1.0])
+def test_alike_words_are_every_gazetteer_word_alike_the_token(tmp_path, texts, similarity):
+    """The piece index misses no word: tokens of real spans, gazetteer words with up to four
+    edits (typos near the similarity threshold), and short random strings."""
+    check = _check_with_similarity(tmp_path, similarity)
+    rng = random.Random(5)
+    words = _vocabulary(check)
+    tokens = {t for span in _spans_tokens(check, texts[:10]) for t in span}
+    tokens |= {_edited(rng, rng.choice(words), rng.randint(1, 3)) for _ in range(400)}
+    tokens |= {"".join(rng.choices("aeinrst", k=rng.randint(1, 9))) for _ in range(150)}
+    tokens |= {"", "a", "é", "ß", "organisation", "organization", "internationalisation"}
+    near = 0
+    for token in sorted(tokens):
+        expected = _plain_alike_words(check, token)
+        assert check._alike_words(token) == expected, token
+        near += any(w != token and w[:4] != token[:4] for w in expected)
+    assert near > 5 or similarity == 1.0  # words alike by spelling alone, not by a shared stem, were among them
+
+
 def test_candidates_are_the_indexed_forms_sharing_two_stems(check, texts):
-    def reference(tokens):
-        stems = {t[:4] for t in tokens}
-        reached = sorted({i for t in tokens for i in check.index.get(t[:4], ())})
-        return [i for i in reached if len({t[:4] for t in check.forms[i].tokens} & stems) >= 2]
+    from tqcheck.checks.entities import _bits
 
     rng = random.Random(3)
-    words = sorted({t for f in check.forms for t in f.tokens})
-    spans = _spans_tokens(check, texts) + _garbled(check, rng, 3000)
-    spans += [tuple(rng.choices(words, k=rng.randint(2, 6))) for _ in range(3000)]
+    words = _vocabulary(check)
+    spans = _spans_tokens(check, texts) + _garbled(check, rng, 1500)
+    spans += [tuple(rng.choices(words, k=rng.randint(2, 6))) for _ in range(1500)]
     nonempty = 0
     for tokens in spans:
-        assert check._candidates(tokens) == reference(tokens), tokens
-        nonempty += bool(reference(tokens))
+        expected = _reference_candidates(check, tokens)
+        assert list(_bits(check._sharing_stems(tokens))) == expected, tokens
+        nonempty += bool(expected)
     assert nonempty > 1000
 
 
-def test_score_rejects_early_only_what_the_alignment_rejects(check, texts):
+def test_best_form_is_the_best_alignment_of_every_candidate(check, texts):
+    """The gates of _best_form (first and last words reachable, the score bound) reject only
+    forms the alignment rejects."""
     rng = random.Random(4)
-    spans = _spans_tokens(check, texts) + _garbled(check, rng, 3000)
-    scored = 0
+    spans = _spans_tokens(check, texts) + _garbled(check, rng, 1000)
+    plain = functools.lru_cache(maxsize=None)(functools.partial(_plain_alike_words, check))
+    found = 0
     for tokens in spans:
-        forms = {check.forms[i].tokens for i in check._candidates(tokens)} | {rng.choice(check.forms).tokens for _ in range(3)}
-        matchable = {}  # shared by the forms compared with one span, as in _best_form
-        for form in sorted(forms):
-            score = check._alignment_score(form, tokens)
-            assert check._score(form, tokens, matchable) == score, (form, tokens)
-            scored += score is not None
-    assert scored > 300  # garbles were among them, not only rejections
+        expected = _reference_best_form(check, tokens, plain)
+        assert check._best_form(tokens) == expected, tokens
+        found += expected is not None
+    assert found > 300  # garbles were among them, not only rejections
+
+
+def test_spans_that_may_reach_no_form_have_no_candidates(check, texts):
+    """_find_garble answers None at once for a span _may_reach_a_form rejects: no start of the
+    name in it (see _starts) has a candidate form."""
+    rng = random.Random(8)
+    names = [f.text for f in check.forms]
+    lead = ["Analysts at the", "The", "Officials of"]
+    spans = [f"{rng.choice(lead)} {rng.choice(names)}" for _ in range(300)]
+    spans += [f"{rng.choice(lead)} {rng.choice(names).split()[-1]}" for _ in range(300)]
+    spans += [t[s:e] for t in texts + random_texts(1500, 9) for s, e in check._spans(t)]
+    rejected = 0
+    for span in spans:
+        if not check._may_reach_a_form(check._tokens(span)):
+            rejected += 1
+            for initial in (False, True):
+                for offset in check._starts(span, initial):
+                    assert not _reference_candidates(check, check._tokens(span[offset:])), (span, offset)
+    assert 500 < rejected < len(spans) - 500
 
 
 def test_cached_spans_give_the_findings_of_a_fresh_check(texts):

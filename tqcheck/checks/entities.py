@@ -28,7 +28,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import combinations
 from typing import NamedTuple
 
 import regex
@@ -43,17 +42,36 @@ _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
 _CAP = rf"(?:(?:{'|'.join(sorted(_ARTICLES))})-)?{_CAP_WORD}"
 _BEFORE_SPAN = r"[\p{L}\p{M}\d@#/.-]"  # a span does not start after one of these (inside a word, handle, path)
 _NAME_CHAR = regex.compile(_BEFORE_SPAN)
-_NONE: frozenset[int] = frozenset()
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+")
 # In ASCII text the _WORD runs are the runs of letters and digits: split() finds them faster.
 _ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 _ALNUM = regex.compile(r"[\p{L}\d]")  # the letter/digit boundary of a known name
 _AND = regex.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 _NON_SPACE = regex.compile(r"\S+")
-_CACHE_SIZE = 8192  # entries in each per-check cache (word pairs, spans; 2 MB at most); emptied when full
+_CACHE_SIZE = 8192  # entries in each per-check cache (words, spans; 2 MB at most); emptied when full
 # British and American spellings of one word are the same word here (Centre ~ Center).
 _SPELLING = (("isation", "ization"), ("isatio", "izatio"), ("centre", "center"), ("programme", "program"),
              ("defence", "defense"), ("labour", "labor"), ("theatre", "theater"), ("ae", "e"))
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The positions of the bits set in ``mask``, lowest first."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+def _keeps_a_piece(word: str, other: str, edits: int) -> bool:
+    """Whether one of ``edits`` + 1 pieces of ``word`` is in ``other``, moved by ``edits`` at most:
+    true of two words ``edits`` or fewer edits apart (see Entities._near_words)."""
+    pieces = edits + 1
+    for i in range(pieces):
+        place = i * len(word) // pieces
+        piece = word[place : (i + 1) * len(word) // pieces]
+        if other.find(piece, max(0, place - edits), place + edits + len(piece)) >= 0:
+            return True
+    return False
 
 
 def _spelling(token: str) -> str:
@@ -113,6 +131,13 @@ class Form(NamedTuple):  # a tuple: 1,400 of them are built at every start
     tokens: tuple[str, ...]  # folded content tokens
 
 
+class _NearIndex(NamedTuple):  # see Entities._near_index
+    by_start: dict[str, list[str]]  # the words of the forms by their first four letters
+    by_piece: dict[str, list[tuple[str, int, int]]]  # piece -> (word, where it starts in the word, _max_edits)
+    piece_lengths: list[int]
+    always: list[str]  # words too short to cut into pieces
+
+
 class Entities(Check):
     kind = "entities"
     keys = {
@@ -127,7 +152,8 @@ class Entities(Check):
     def compile(self, options: dict) -> None:
         self._rapidfuzz = None  # imported once enough tokens were compared: see _similarity
         self._compared = 0
-        self._alike_cache: dict[tuple[str, str], float] = {}
+        self._alike_cache: dict[str, dict[str, float]] = {}  # see _alike_words
+        self._near: _NearIndex | None = None  # built on first use: see _near_index
         self._garbles: dict[tuple[str, bool], tuple[int, Form, float] | None] = {}  # see _garble
         self.connectors = frozenset(c.casefold() for c in options["connectors"])
         self.generic = {_fold(g) for g in options["generic"]}
@@ -136,20 +162,26 @@ class Entities(Check):
         self.min_token_similarity = options["min_token_similarity"]
         self.known: set[tuple[str, ...]] = set()
         self.forms: list[Form] = []
-        # Forms by the stems (first four letters) of their distinctive words, and of all their words.
-        self.index: dict[str, set[int]] = defaultdict(set)
-        self.by_stem: dict[str, set[int]] = defaultdict(set)
+        # Forms by the stems (first four letters) of their distinctive words and of all their
+        # words, and by their first and their last words, as bit masks: bit i is self.forms[i].
+        self.index: dict[str, int] = defaultdict(int)
+        self.by_stem: dict[str, int] = defaultdict(int)
+        self.by_first: dict[str, int] = defaultdict(int)
+        self.by_last: dict[str, int] = defaultdict(int)
         for name, aliases, _type, _line in options["gazetteer"]:
             for text in [name, *(a.strip() for a in aliases.split("|") if a.strip())]:
                 tokens = self._tokens(text)
                 self.known.add(tokens)
                 if len(tokens) >= 2:
+                    bit = 1 << len(self.forms)
                     for token in tokens:
-                        self.by_stem[token[:4]].add(len(self.forms))
+                        self.by_stem[token[:4]] |= bit
                     # A garble must share a distinctive word (or be a typo of an all-generic
                     # name), so only those words lead to a form: far fewer comparisons.
                     for token in [t for t in tokens if t not in self.generic] or tokens:
-                        self.index[token[:4]].add(len(self.forms))
+                        self.index[token[:4]] |= bit
+                    self.by_first[tokens[0]] |= bit
+                    self.by_last[tokens[-1]] |= bit
                     self.forms.append(Form(text, name, tokens))
         if not self.forms:
             raise RuleDataError("gazetteer: no multi-word names found", ("gazetteer",))
@@ -178,15 +210,68 @@ class Entities(Check):
             words = text.translate(_ASCII_SEPARATORS).split()
         return tuple([t for w in words if (t := _token(w, connectors)) is not None])
 
-    def _alike(self, a: str, b: str) -> float:
-        if a == b:
-            return 1.0
-        cached = self._alike_cache.get((a, b))
-        if cached is None:
+    def _alike_words(self, token: str) -> dict[str, float]:
+        """The gazetteer words alike ``token`` (equal, or _compare > 0), with their similarity.
+        Kept per token: a span's words recur in many other spans, and most are alike no word or
+        only themselves, so a span then meets its forms with set and dict look-ups."""
+        found = self._alike_cache.get(token)
+        if found is None:
             if len(self._alike_cache) >= _CACHE_SIZE:
-                self._alike_cache.clear()  # an archive run meets new word pairs without end
-            cached = self._alike_cache[(a, b)] = self._compare(a, b)
-        return cached
+                self._alike_cache.clear()  # an archive run meets new words without end
+            found = {}
+            for word in self._near_words(token):
+                sim = 1.0 if word == token else self._compare(word, token)
+                if sim > 0:
+                    found[word] = sim
+            self._alike_cache[token] = found
+        return found
+
+    def _near_words(self, token: str) -> set[str]:
+        """The gazetteer words that may be alike ``token``: those sharing its first four letters
+        (a stem is four letters at least, and the word itself is one of them) and those within
+        _max_edits of it. Two words d edits apart keep one of any d + 1 pieces of either intact,
+        moved by d at most (the pigeonhole principle), so a piece found in the token near its
+        place in a word, and a piece of the token in the word, make the word a candidate; _compare
+        then decides."""
+        near = self._near_index()
+        found = {*near.by_start.get(token[:4], ()), *near.always}
+        edits = self._max_edits(len(token))
+        for length in near.piece_lengths:
+            for at in range(len(token) - length + 1):
+                for word, place, word_edits in near.by_piece.get(token[at : at + length], ()):
+                    limit = min(edits, word_edits)
+                    if abs(at - place) <= limit and abs(len(word) - len(token)) <= limit and _keeps_a_piece(token, word, limit):
+                        found.add(word)
+        return found
+
+    def _near_index(self) -> _NearIndex:
+        """The words of the forms by their first four letters and by the pieces _near_words looks
+        for: each word cut into _max_edits + 1 pieces, or always compared when too short to cut.
+        Built when a span first reaches a form."""
+        if self._near is None:
+            words = {t for f in self.forms for t in f.tokens}
+            cuts = {}  # length -> (_max_edits, the (start, end) of each piece of a word that long)
+            for n in {len(w) for w in words}:
+                edits = self._max_edits(n)
+                cuts[n] = (edits, [(i * n // (edits + 1), (i + 1) * n // (edits + 1)) for i in range(edits + 1)])
+            by_start, by_piece, always = defaultdict(list), defaultdict(list), []
+            for word in words:
+                by_start[word[:4]].append(word)
+                edits, pieces = cuts[len(word)]
+                if edits >= len(word):
+                    always.append(word)  # an empty piece: every token may be alike it
+                    continue
+                for start, end in pieces:
+                    by_piece[word[start:end]].append((word, start, edits))
+            self._near = _NearIndex(dict(by_start), dict(by_piece), sorted({len(p) for p in by_piece}), always)
+        return self._near
+
+    def _max_edits(self, length: int) -> int:
+        """The most edits between a word of ``length`` letters and a word alike it by similarity:
+        1 - d / longer >= s with longer <= shorter + d gives d <= shorter * (1 - s) / s (with a
+        margin for rounding; a larger bound only lets more words be compared)."""
+        s = self.min_token_similarity
+        return length if s <= 0 else max(0, int(length * (1 - s) / s + 1e-6))
 
     def _compare(self, a: str, b: str) -> float:
         shorter = min(len(a), len(b))
@@ -230,11 +315,15 @@ class Entities(Check):
 
     def _find_garble(self, span: str, initial: bool) -> tuple[int, Form, float] | None:
         """(where the name starts in the span, the form it garbles, the score), or None."""
+        tokens = self._tokens(span)
+        if not self._may_reach_a_form(tokens):
+            return None
         if self._joins_a_known_name(span):
             return None
         best = None
         for offset in self._starts(span, initial):
-            tokens = self._tokens(span[offset:])
+            if offset:
+                tokens = self._tokens(span[offset:])
             if tokens in self.known:
                 return None  # "Officials at the <known name>": the name is written right
             if len(tokens) < 2:
@@ -243,6 +332,12 @@ class Entities(Check):
             if found and (best is None or found[1] >= best[2]):  # a tie: the span without its first word
                 best = (offset, found[0], found[1])
         return best
+
+    def _may_reach_a_form(self, tokens: tuple[str, ...]) -> bool:
+        """Whether two words of the span have stems of the gazetteer: else no form shares two
+        stems with it (see _sharing_stems), nor with the part of it a name may start (the part
+        has fewer words), and the span garbles nothing. Most spans are answered so."""
+        return len({t[:4] for t in tokens} & self.by_stem.keys()) >= 2
 
     def _spans(self, text: str) -> Iterator[tuple[int, int]]:
         """The (start, end) of the matches of _span_pattern with a lead that takes an article
@@ -317,53 +412,51 @@ class Entities(Check):
         return starts
 
     def _best_form(self, tokens: tuple[str, ...]) -> tuple[Form, float] | None:
+        forms = self._sharing_stems(tokens)
+        if not forms:
+            return None
+        alike = [self._alike_words(t) for t in tokens]
+        reachable = set().union(*alike)  # the words of the forms alike a word of the span
         best = None
-        matchable: dict[str, bool] = {}  # see _score
-        for i in self._candidates(tokens):
+        for i in _bits(forms & self._ends_reachable(reachable)):
             form = self.forms[i]
-            score = self._score(form.tokens, tokens, matchable)
+            score = self._score(form.tokens, tokens, alike, reachable)
             if score is not None and (best is None or score > best[1]):
                 best = (form, score)
         return best
 
-    def _alike_any(self, token: str, span: tuple[str, ...]) -> bool:
-        """Whether a word of the span is alike ``token``."""
-        if token in span:
-            return True
-        for st in span:  # a loop: any() over a generator costs a third more here
-            if self._alike(token, st) > 0:
-                return True
-        return False
+    def _sharing_stems(self, tokens: tuple[str, ...]) -> int:
+        """The forms (a bit mask) that share a stem of a distinctive word with the span, and two
+        stems at least: two words at least must match, and matching words share their start."""
+        reached = once = twice = 0
+        for stem in {t[:4] for t in tokens}:
+            reached |= self.index.get(stem, 0)
+            forms = self.by_stem.get(stem, 0)
+            twice |= once & forms
+            once |= forms
+        return reached & twice
 
-    def _candidates(self, tokens: tuple[str, ...]) -> list[int]:
-        """The forms that share a stem of a distinctive word with the span, and two stems at least:
-        two words at least must match, and matching words share their start. Found with set
-        operations, not by testing each form the span reaches."""
-        stems = sorted({t[:4] for t in tokens})
-        reached = set().union(*[self.index.get(s, _NONE) for s in stems])
-        if not reached:
-            return []
-        by_stem = self.by_stem
-        two = set().union(*[by_stem.get(a, _NONE) & by_stem.get(b, _NONE) for a, b in combinations(stems, 2)])
-        return sorted(reached & two)
+    def _ends_reachable(self, reachable: set[str]) -> int:
+        """The forms (a bit mask) whose first and last words are both in ``reachable``: the
+        alignment matches both or rejects the form, and most forms are rejected so."""
+        firsts = lasts = 0
+        for word in reachable:
+            firsts |= self.by_first.get(word, 0)
+            lasts |= self.by_last.get(word, 0)
+        return firsts & lasts
 
-    def _score(self, form: tuple[str, ...], span: tuple[str, ...], matchable: dict[str, bool]) -> float | None:
-        """_alignment_score, after two cheap tests that reject most forms. ``matchable`` keeps,
-        for this span, whether a word of the span is alike a form word: many forms share their
-        first or last word."""
-        n = len(form)
-        if min(n, len(span)) / max(n, len(span)) < self.min_score:
-            return None  # too few tokens can pair up: each adds at most 1 to the score
-        for word in (form[0], form[-1]):
-            found = matchable.get(word)
-            if found is None:
-                found = matchable[word] = self._alike_any(word, span)
-            if not found:
-                return None  # the first or last word cannot be matched
-        return self._alignment_score(form, span)
+    def _score(self, form: tuple[str, ...], span: tuple[str, ...], alike: list[dict[str, float]], reachable: set[str]) -> float | None:
+        """_alignment_score, unless a bound rules the form out: each form word alike no word
+        of the span (not in ``reachable``) adds nothing to the score, the others at most 1, and
+        each pairs with its own word of the span."""
+        matchable = min(len(span), sum(t in reachable for t in form))
+        if matchable < 2 or matchable / max(len(form), len(span)) < self.min_score:
+            return None
+        return self._alignment_score(form, span, alike)
 
-    def _alignment_score(self, form: tuple[str, ...], span: tuple[str, ...]) -> float | None:
-        """Token alignment score, or None when the span is not a garble of ``form``."""
+    def _alignment_score(self, form: tuple[str, ...], span: tuple[str, ...], alike: list[dict[str, float]]) -> float | None:
+        """Token alignment score, or None when the span is not a garble of ``form``. ``alike[i]``
+        is the _alike_words of ``span[i]``."""
         n = len(form)
         if any(span[i : i + n] == form for i in range(len(span) - n + 1)):
             return None  # the span holds the name itself ("World Bank President ...")
@@ -371,7 +464,7 @@ class Entities(Check):
         used_order: list[int] = []  # span positions of the matched form tokens, in form order
         matched: list[tuple[int, float]] = []  # (index in form, similarity)
         for fi, ft in enumerate(form):
-            options = [(self._alike(ft, st), si) for si, st in enumerate(span) if si not in used]
+            options = [(alike[si].get(ft, 0.0), si) for si in range(len(span)) if si not in used]
             sim, si = max(options, default=(0.0, -1))
             if sim > 0:
                 used.add(si)

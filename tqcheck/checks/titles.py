@@ -87,8 +87,11 @@ class Titles(Check):
         out = []
         text = doc.text
         taken = 0
-        for start, _end, word in doc.words:  # titles start with a listed word: try only there
-            if word not in self.first_words or start < taken:
+        first_words = self.first_words
+        # Titles start with a listed word: try only there. The comprehension finds those words in
+        # half the time of a loop testing each, and the loop then runs a few times an article.
+        for start, _end, _word in [w for w in doc.words if w[2] in first_words]:
+            if start < taken:
                 continue
             found = self._mention_at(text, start)
             if not found:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -18,7 +19,20 @@ import pytest
 import regex
 
 from tqcheck.document import _BULLET, SENTENCE_OPENERS, Document
-from tqcheck.names import ARTICLE, _TOKEN, NameToken, _name_tokens, name_tokens, one_vowel_apart, translit_key
+from tqcheck.document import LATIN_ALPHABET
+from tqcheck.names import (
+    _CLASSES,
+    _FAST_CHARS,
+    ARTICLE,
+    NameToken,
+    _fast_class,
+    _in_fast_chars,
+    _name_tokens,
+    _token_pattern,
+    name_tokens,
+    one_vowel_apart,
+    translit_key,
+)
 from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule, read_tsv
 from tqcheck.checks.capitalization import _NEXT_WORD, _NOT_AFTER_NAME, _NOT_BEFORE_NAME, _PREV_WORD, _is_title
 from tqcheck.checks.variants import _one_vowel_pairs
@@ -58,19 +72,38 @@ HEADED = [
     "# Al-Sadr Returns To Baghdad\n\nMoqtada al-Sadr spoke. Al-Sadr's aide, Samir Geagea, met Samer Geagea.",
     "Minister visits\n\nThe minister in The Hague met Samir Geagea; Samer Geagea left. \u00a0Hassan.",
 ]
-TEXTS = [p.read_text(encoding="utf-8") for p in ARTICLES] + _generated() + HEADED + random_texts(400, seed=11)
+# Only characters of LATIN_ALPHABET, with its letters that are neither plain lower nor upper
+# case (ǅ is title case, ƻ has no case, ª ß µ ı ĸ ŉ are lower case without an upper), and
+# general punctuation. Such texts take the stdlib fast paths, but for names those without
+# Latin Extended letters (Ş, ǅ): the second set of random texts.
+LATIN_PIECES = [p for p in PIECES if regex.fullmatch(f"[{LATIN_ALPHABET}]*", p)] + [
+    "Şahin", "şahin", "İzmir", "ǅemal", "ǅ", "Ǆ", "ƻ", "ı", "ĸ", "ŉ", "Ŀ", "ŀ", "Ÿ", "ɏ", "Ɏ", "Āl-", "Ål-",
+    "ª", "º", "ß", "µ", "ÿ", "Þór", "Ærø", "Øst", "×", "÷", "Èl-", "Ëssa", "Él-Zé", "«", "»", "\u00ad",
+    "\u2054", "\u200c", "\u2028", "\u2010", "\u2011", "\u2019s", "\u20ac", "\u060c", "\u0663", "\r", "\f",
+]
+TEXTS = (
+    [p.read_text(encoding="utf-8") for p in ARTICLES] + _generated() + HEADED + random_texts(400, seed=11)
+    + random_texts(300, seed=15, pieces=LATIN_PIECES)
+    + random_texts(300, seed=16, pieces=[p for p in LATIN_PIECES if not regex.search("[\u0100-\u024f]", p)])
+)
 
 
 def test_the_inputs_reach_the_fast_paths_and_the_fallbacks():
     assert sum("‘" not in t for t in TEXTS) > 300 and sum("‘" in t for t in TEXTS) > 20
+    fast = [_in_fast_chars(Document(t)) for t in TEXTS]
+    assert sum(fast) > 300 and fast.count(False) > 300
     assert sum(bool(regex.search(ARTICLE + r"\p{Lu}", t)) for t in TEXTS) > 50
 
 
 # --- name tokens --------------------------------------------------------------------------
 
+# The name pattern as names.py had it before it was anchored at a capital and split by article
+# length: each name's article is read behind it. (In a chain such as "al-Ash-Sahin" it finds
+# Ash and Sahin; a scan with the article in front of the name would stop at Ash.)
+_NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’ʼʿ]\p{Ll}+)?(?:\p{Lu}[\p{Ll}\p{M}]+)?(?![\p{L}\p{M}\d@])"
+_NOT_AFTER = r"(?<![\p{L}\p{M}\d@#/.'’_-])"
 REFERENCE_TOKEN = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}\d@#/.'’_-])(?P<article>{ARTICLE})?"
-    rf"(?P<name>\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:['’ʼʿ]\p{{Ll}}+)?(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]+)?)(?![\p{{L}}\p{{M}}\d@])"
+    rf"(?:(?<={_NOT_AFTER}(?P<article>{ARTICLE}))|{_NOT_AFTER}(?!{ARTICLE}{_NAME}))(?P<name>{_NAME})"
 )
 
 
@@ -87,12 +120,33 @@ def reference_tokens(doc: Document) -> list[NameToken]:
     return tokens
 
 
+def test_the_fast_classes_hold_what_the_property_classes_hold_on_their_characters():
+    every = "".join(map(chr, range(0x30000)))
+    assert _FAST_CHARS == "".join(regex.findall(f"(?![\u0100-\u024f])[{LATIN_ALPHABET}]", every))
+    for chars in _CLASSES.values():
+        fast, full = re.compile(_fast_class(chars)), regex.compile(chars)
+        assert [bool(fast.fullmatch(c)) for c in _FAST_CHARS] == [bool(full.fullmatch(c)) for c in _FAST_CHARS]
+    for text in TEXTS:
+        assert _in_fast_chars(Document(text)) == bool(regex.fullmatch(f"[{regex.escape(_FAST_CHARS)}]*", text))
+
+
 @pytest.mark.parametrize("text", TEXTS)
-def test_the_name_anchored_pattern_finds_what_the_article_first_pattern_finds(text):
+def test_the_split_patterns_find_the_names_and_articles_of_the_reference_pattern(text):
     expected = [(m.start("name"), m.group("article"), m.group("name")) for m in REFERENCE_TOKEN.finditer(text)]
-    found = [(m.start(), m.group("article"), m.group("name")) for m in _TOKEN.finditer(text)]
-    assert found == expected
-    assert all(m.span() == m.span("name") for m in _TOKEN.finditer(text))  # split() relies on it
+    patterns = [_token_pattern(False), _token_pattern(True)] if _in_fast_chars(Document(text)) else [_token_pattern(False)]
+    for pattern in patterns:
+        found = [(m.start(), m.group("article3") or m.group("article4"), m.group()) for m in pattern.finditer(text)]
+        assert found == expected
+        assert all(m.span() == m.span("name") for m in pattern.finditer(text))  # split() relies on it
+        assert pattern.groups == 4  # _name_tokens reads the split with this stride
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_mid_sentence_names_are_those_the_sentence_test_rejects_from_two_characters(text):
+    doc = Document(text)
+    for m in _token_pattern(False).finditer(text):
+        if m.group("mid_sentence") is not None:
+            assert not reference_starts_sentence(doc, m.start())
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -187,6 +241,35 @@ def test_variants_find_what_the_original_clustering_finds(vowel_evidence):
         assert sum(len({t.key for t in c}) > 2 for c in clusters) > 10
 
 
+def reference_variants_run(check, doc):
+    """The check as it was: every token filtered, then clustered."""
+    tokens = name_tokens(doc)
+    name_keys = {t.key for t in tokens if not t.sentence_initial}
+    followed = {a.start for a, b in zip(tokens, tokens[1:]) if b.start - a.end == 1}
+    tokens = [t for t in tokens if (t.key in name_keys or t.start in followed) and len(t.key) >= check.min_length]
+    for cluster in reference_clusters(check, tokens):
+        yield from check._report(doc, cluster)
+
+
+@pytest.mark.parametrize("vowel_evidence", [True, False])
+def test_variants_look_only_at_keys_that_may_vary_and_find_what_all_tokens_give(vowel_evidence):
+    check = load_rule(DEFAULT_RULES_DIR / "name-variants.yml")
+    check.vowel_evidence = vowel_evidence
+    texts = TEXTS + VOWEL_TEXTS + mixed_texts(200, seed=19)
+    expected = [[f.to_dict() for f in reference_variants_run(check, Document(t))] for t in texts]
+    assert findings(check, texts) == expected
+    assert sum(map(bool, expected)) > 50
+    for text in texts:  # everything is looked at exactly where long keys may be merged
+        tokens = name_tokens(Document(text))
+        keys = [k for k in dict.fromkeys(t.key for t in tokens) if len(k) >= check.min_length]
+        merged = vowel_evidence and bool(reference_one_vowel_pairs(keys))
+        assert isinstance(check._may_vary(tokens), range) == merged
+    looked_at = [len(check._may_vary(name_tokens(Document(t)))) for t in texts]
+    everything = [len(name_tokens(Document(t))) for t in texts]
+    assert sum(a == 0 < b for a, b in zip(looked_at, everything)) > 100
+    assert sum(0 < a < b for a, b in zip(looked_at, everything)) > 20
+
+
 # --- capitalisation -----------------------------------------------------------------------
 
 CAPITAL_PIECES = PIECES + ["x-The", "The-x", "The-", "The’s", "The's", "_The", "The_", "Thé", "The\u0301", "3The", "The3",
@@ -225,22 +308,57 @@ def capitals():
     return load_rule(DEFAULT_RULES_DIR / "function-word-capitals.yml")
 
 
-def test_capitalised_words_are_those_a_full_scan_finds(capitals):
-    assert capitals.titled is not None
+def test_the_candidates_hold_every_match_that_may_be_mid_sentence(capitals):
+    assert capitals.candidates is not None
+    skipped = 0
     for text in CAPITAL_TEXTS:
         doc = Document(text)
-        assert [m.span() for m in capitals._matches(doc)] == [m.span() for m in capitals.pattern.finditer(text)], text
+        every = [m.span() for m in capitals.pattern.finditer(text)]
+        tried = [m.span() for m in capitals._matches(doc)]
+        assert set(tried) <= set(every) and tried == sorted(tried)
+        assert {(a, b) for a, b in every if not doc.starts_sentence(a)} <= set(tried), text
+        skipped += len(every) - len(tried)
+    assert skipped > 300
 
 
-def test_watched_words_of_several_words_are_found_by_the_full_scan(tmp_path):
+def test_watched_words_of_several_words_are_found_from_candidates(tmp_path):
     rule = (DEFAULT_RULES_DIR / "function-word-capitals.yml").read_text(encoding="utf-8")
     path = tmp_path / "capitals.yml"
-    path.write_text(rule.replace("tokens: [", "tokens: [so that, well-known, "), encoding="utf-8")
+    path.write_text(rule.replace("tokens: [", "tokens: [so that, well-known, a.m., of the, "), encoding="utf-8")
     check = load_rule(path)
-    assert check.titled is None
-    for text in CAPITAL_TEXTS[:100] + ["he said So that was it, a Well-known case"]:
+    assert check.candidates is not None
+    texts = CAPITAL_TEXTS[:100] + ["he said So that was it, a Well-known case", "at 9 A.m. Of the two, So That"]
+    for text in texts:
         doc = Document(text)
-        assert [m.span() for m in check._matches(doc)] == [m.span() for m in check.pattern.finditer(text)]
+        every = [m.span() for m in check.pattern.finditer(text)]
+        assert {(a, b) for a, b in every if not doc.starts_sentence(a)} <= {m.span() for m in check._matches(doc)} <= set(every)
+    assert findings(check, texts) == [[f.to_dict() for f in reference_capitalization_run(check, Document(t))] for t in texts]
+
+
+def test_names_are_found_around_a_word_as_in_the_whole_text(tmp_path):
+    """Names holding the characters that bound the scanned stretch, overlapping names, names
+    across line breaks and next to word characters."""
+    rule = (DEFAULT_RULES_DIR / "function-word-capitals.yml").read_text(encoding="utf-8")
+    path = tmp_path / "capitals.yml"
+    extra = '"The U.S. Army", "The Hague, Netherlands", "Of The", "The Of", "In (The) Hague", "The Hague Of", '
+    path.write_text(rule.replace("names: [", "names: [" + extra), encoding="utf-8")
+    check = load_rule(path)
+    assert {".", ",", "(", ")"}.isdisjoint(check.name_bounds) and check.name_bounds
+    pieces = CAPITAL_PIECES + ["The U.S. Army", "U.S.", "Army", "Netherlands", "Hague,", "In (The) Hague", "Of The Of"]
+    texts = CAPITAL_TEXTS[:200] + random_texts(300, seed=21, pieces=pieces)
+    expected = [[f.to_dict() for f in reference_capitalization_run(check, Document(t))] for t in texts]
+    assert findings(check, texts) == expected
+    assert sum(map(bool, expected)) > 20
+
+
+def test_watched_words_without_a_capital_are_found_by_the_full_scan(tmp_path):
+    rule = (DEFAULT_RULES_DIR / "function-word-capitals.yml").read_text(encoding="utf-8")
+    path = tmp_path / "capitals.yml"
+    path.write_text(rule.replace("tokens: [", "tokens: [1st, "), encoding="utf-8")
+    check = load_rule(path)
+    assert check.candidates is None
+    texts = CAPITAL_TEXTS[:100] + ["the 1st Of May"]
+    assert findings(check, texts) == [[f.to_dict() for f in reference_capitalization_run(check, Document(t))] for t in texts]
 
 
 def test_capitalisation_findings_match_the_eager_name_search(capitals):

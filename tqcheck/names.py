@@ -9,30 +9,82 @@ about one-vowel differences with extra evidence).
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, compress
-from operator import add, attrgetter
+from itertools import accumulate, chain
+from operator import add
+from string import Template
 from typing import NamedTuple
 
 import regex
 
-from .document import Document
+from .document import _MAY_OPEN, LATIN_ALPHABET, SENTENCE_OPENERS, Document
 
 # Arabic article forms written before a name: Al-, al-, El-, ad-, as-, ash-, at-, az-, ar-, an-.
 ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Aa]th)[-‐‑]"
-_NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’ʼʿ]\p{Ll}+)?(?:\p{Lu}[\p{Ll}\p{M}]+)?(?![\p{L}\p{M}\d@])"
-_NOT_AFTER = r"(?<![\p{L}\p{M}\d@#/.'’_-])"
-# A name and its article, as _NOT_AFTER + "(?P<article>ARTICLE)?(?P<name>NAME)" finds them, but
-# anchored at the name: the article is read back from there, and a name is taken on its own only
-# where it does not begin an article-and-name ("Al" in "Al-Sadr"). Anchored at a capital, the
-# pattern is searched twice as fast as with the optional group in front. Its match is the name
-# and it has these two groups only: _name_tokens splits the text with it.
-_TOKEN = regex.compile(
-    rf"(?:(?<={_NOT_AFTER}(?P<article>{ARTICLE}))|{_NOT_AFTER}(?!{ARTICLE}{_NAME}))(?P<name>{_NAME})"
+# ARTICLE by length (a lookbehind has one width), and ARTICLE after its first letter when that
+# is a capital.
+_ARTICLE_3 = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz])[-‐‑]"
+_ARTICLE_4 = r"[Aa][st]h[-‐‑]"
+_CAPITAL_ARTICLE_REST = r"(?:(?<=A)(?:l|[dnrstz]|[st]h)|(?<=E)l)[-‐‑]"
+# Where a capital follows one space after a character outside this set, Document.starts_sentence
+# answers False from those two characters alone; most names of an article are written there.
+_MAY_OPEN_SENTENCE = "".join(map(re.escape, sorted(SENTENCE_OPENERS | _MAY_OPEN)))
+# A name-like word, its article and whether it surely is not at a sentence start. The pattern
+# is anchored at the name's first capital (searched from capitals only, it is several times
+# faster than with an article group in front), and looks behind the capital (the "." there):
+# it reads the article back, or takes the name on its own where no character of NotAfter comes
+# before it and it does not begin an article-and-name ("Al" in "Al-Sadr"). The match is the
+# name; the groups are the name, its article (one group for each length, as a lookbehind has
+# one width) and an empty group for a name after one space after a character that opens no
+# sentence. _name_tokens splits the text with it.
+_NAME = "$Lu$LlM+(?:['’ʼʿ]$Ll+)?(?:$Lu$LlM+)?(?!$NameChar)"
+_TOKEN_TEMPLATE = Template(
+    "(?P<name>$Lu(?:"
+    f"(?<=(?<!$NotAfter)(?P<article3>{_ARTICLE_3}).)"
+    f"|(?<=(?<!$NotAfter)(?P<article4>{_ARTICLE_4}).)"
+    f"|(?<!$NotAfter.)(?:(?<=[^{_MAY_OPEN_SENTENCE}] .)(?P<mid_sentence>))?(?!{_CAPITAL_ARTICLE_REST}{_NAME})"
+    f"){_NAME.removeprefix('$Lu')})"
 )
+_CLASSES = {"Lu": r"\p{Lu}", "Ll": r"\p{Ll}", "LlM": r"[\p{Ll}\p{M}]", "NameChar": r"[\p{L}\p{M}\d@]",
+            "NotAfter": r"[\p{L}\p{M}\d@#/.'’_-]"}
+# The characters of LATIN_ALPHABET but Latin Extended-A and -B (Ş, ğ, ı ...), where capitals and
+# small letters alternate: their classes would take the stdlib 8 ms to compile, for the rare
+# article that holds one. (A test checks them against all of Unicode.)
+_FAST_CHARS = "".join(re.findall(f"[{LATIN_ALPHABET}]", "".join(map(chr, [*range(0x100), *range(0x600, 0x20AD)]))))
+
+
+def _fast_class(chars: str) -> str:
+    """The characters of _FAST_CHARS in the ``regex`` class ``chars``, as a stdlib class (runs of
+    consecutive characters written as ranges)."""
+    runs: list[list[str]] = []
+    for c in regex.findall(chars, _FAST_CHARS):
+        if runs and ord(runs[-1][-1]) + 1 == ord(c):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    ranges = (f"{re.escape(r[0])}-{re.escape(r[-1])}" if len(r) > 2 else re.escape("".join(r)) for r in runs)
+    return "[" + "".join(ranges) + "]"
+
+
+@lru_cache(maxsize=None)
+def _token_pattern(fast: bool) -> re.Pattern | regex.Pattern:
+    """_TOKEN_TEMPLATE compiled on first use: for a document made of _FAST_CHARS (nearly every
+    article), with stdlib ``re`` and explicit classes of the same characters, which finds the
+    same tokens twice as fast; for any other, with ``regex`` and Unicode properties."""
+    if fast:
+        return re.compile(_TOKEN_TEMPLATE.substitute({k: _fast_class(v) for k, v in _CLASSES.items()}))
+    return regex.compile(_TOKEN_TEMPLATE.substitute(_CLASSES))
+
+
+def _in_fast_chars(doc: Document) -> bool:
+    """Whether the document is made of _FAST_CHARS (its non-ASCII characters are few, and shared)."""
+    return doc.in_latin_alphabet and not any("\u0100" <= c <= "\u024f" for c in doc.non_ascii_chars)
+
+
 POSSESSIVE = regex.compile(r"['’]s$")
 _HANDLE = regex.compile(r"(?<![\w@/.])@(?P<handle>[A-Za-z0-9_]{2,30})\b")
 _HANDLE_PART = regex.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
@@ -115,30 +167,27 @@ def name_tokens(doc: Document) -> list[NameToken]:
 
 
 def _name_tokens(doc: Document) -> list[NameToken]:
-    # split() gives the text between names, each name's article (read behind it, so inside the
-    # gap) and the name: offsets are running sums of lengths, and the tokens are built by C
-    # loops (map, zip, compress) rather than one Python step per name.
-    parts = _TOKEN.split(doc.text)
-    articles = parts[1::3]
-    del parts[1::3]
-    starts = list(accumulate(map(len, parts)))[0::2][:-1]  # the last sum is the end of the text
-    found = parts[1::2]
-    headings = [b for b in doc.blocks if b.is_heading and b.is_title_case]
-    if headings:  # Document.in_title_case_heading, for all headings at once
-        keep = [not _inside(headings, start) for start in starts]
-        starts, found, articles = (list(compress(column, keep)) for column in (starts, found, articles))
-    found = [name[:-2] if name.endswith(("'s", "’s")) else name for name in found]  # POSSESSIVE
+    # split() gives, for each name, the text before it (which holds its article, read behind
+    # it), the name and its three other groups: offsets are running sums of lengths, and the
+    # tokens are built by C loops (map, zip) rather than one Python step per name.
+    parts = _token_pattern(_in_fast_chars(doc)).split(doc.text)
+    found = parts[1::5]
+    before = map(len, parts[0::5])
+    # A name starts after the names and gaps before it (the last sum is the end of the text).
+    starts = list(accumulate(map(add, before, chain((0,), map(len, found)))))[:-1]
+    articles = [short or long or "" for short, long in zip(parts[2::5], parts[3::5])]
     starts_sentence = doc.starts_sentence
-    initial = [article is None and starts_sentence(start) for start, article in zip(starts, articles)]
+    initial = [
+        not article and mid_sentence is None and starts_sentence(start)
+        for start, article, mid_sentence in zip(starts, articles, parts[4::5])
+    ]
+    found = [name[:-2] if name.endswith(("'s", "’s")) else name for name in found]  # POSSESSIVE
     ends = map(add, starts, map(len, found))
-    articles = [article or "" for article in articles]
-    return list(map(_new_token, zip(starts, ends, found, articles, initial, map(translit_key, found))))
-
-
-def _inside(blocks: list, offset: int) -> bool:
-    """Whether ``offset`` falls in one of ``blocks`` (in document order)."""
-    i = bisect_right(blocks, offset, key=attrgetter("start")) - 1
-    return i >= 0 and offset < blocks[i].end
+    tokens = list(map(_new_token, zip(starts, ends, found, articles, initial, map(translit_key, found))))
+    for block in reversed(doc.blocks):  # Document.in_title_case_heading, for a heading at once
+        if block.is_heading and block.is_title_case:
+            del tokens[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
+    return tokens
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@ The fix lowercases the word; it is safe only when the next word is lowercase.
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 import regex
 
-from ..document import Document
+from ..document import SENTENCE_OPENERS, Document
 from ..model import Finding
 from .base import Check, Param, RuleDataError
 from .phrases import LiteralAlternation
@@ -23,7 +25,10 @@ _NEXT_WORD = regex.compile(r"[ \t\u00a0]+(\p{L}[\p{L}\p{M}'’-]*)")
 _PREV_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}'’-]*)[ \t\u00a0]+$")
 _NOT_BEFORE_NAME = regex.compile(r"[\w-]")
 _NOT_AFTER_NAME = regex.compile(r"\w|-\w")
-_PLAIN_WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+_OPENERS = "".join(map(re.escape, sorted(SENTENCE_OPENERS)))
+# Characters that end the text scanned for names around a word (see _in_name): frequent,
+# neither spaces nor word characters nor hyphens, so that no name is found next to one.
+_NAME_BOUNDS = frozenset('.,;:!?()"“”')
 
 
 def _is_title(word: str) -> bool:
@@ -43,16 +48,15 @@ class Capitalization(Check):
         if not tokens:
             raise RuleDataError("tokens: needs at least one word", ("tokens",))
         titled = sorted({t[:1].upper() + t[1:].lower() for t in tokens}, key=len, reverse=True)
-        # The words tried (see _matches), when every watched word is one document word.
-        self.titled = frozenset(titled) if all(_PLAIN_WORD.fullmatch(t) for t in titled) else None
         self.pattern = regex.compile(rf"(?<![\w'’-])(?:{'|'.join(map(regex.escape, titled))})(?![\w'’]|-\w)")
+        self.candidates = _candidates(titled) if all(t[:1].isupper() for t in titled) else None
         # Found as (?<![\w-])(?:The\s+Hague|...)(?![\w]|-\w) would find them, longest first.
         self.names = LiteralAlternation(sorted(options["names"], key=len, reverse=True))
+        self.name_bounds = _NAME_BOUNDS - set("".join(options["names"]))
         self.classifiers = {c.casefold() for c in options["classifiers"]}
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        name_spans = None  # found only for a word that passes every other test: most articles have none
         for m in self._matches(doc):
             start, end = m.span()
             word = m.group()
@@ -70,23 +74,45 @@ class Capitalization(Check):
                 continue  # inside a capitalised run: a title or a name
             if len(word) == 1 and not prev_word:
                 continue
-            if name_spans is None:
-                name_spans = list(self.names.finditer(text, _NOT_BEFORE_NAME, _NOT_AFTER_NAME))
-            if any(a <= start < b for a, b in name_spans):
+            if self._in_name(text, start):
                 continue
             yield self.replacement(doc, start, end, word.lower(), safe=not _is_title(next_word))
 
+    def _in_name(self, text: str, start: int) -> bool:
+        """Whether ``start`` falls in one of ``names``, as a scan of the whole text finds them
+        (asked only for a word that passes every other test: most articles have none). Only
+        the stretch between the nearest ``name_bounds`` is scanned: no name runs across a
+        character that no name holds (and that is no space), and none is next to one, so the
+        scan finds the same names there as in the whole text."""
+        first = max([text.rfind(c, 0, start) for c in self.name_bounds], default=-1) + 1
+        ends = [text.find(c, start) for c in self.name_bounds]
+        last = min([i for i in ends if i >= 0], default=len(text))
+        spans = self.names.finditer(text[first:last], _NOT_BEFORE_NAME, _NOT_AFTER_NAME)
+        return any(a <= start - first < b for a, b in spans)
+
     def _matches(self, doc: Document) -> Iterator[regex.Match]:
-        """The matches of ``pattern``, tried only at document words that are watched words
-        instead of at every position of the text. A match is such a word: ``doc.words``
-        splits where the pattern's lookarounds do, unless a word runs on through a ‘ (which
-        joins words there and is no boundary for the pattern)."""
+        """The matches of ``pattern`` that may be mid-sentence, tried only where ``candidates``
+        finds one (it misses none: a watched word has its one capital in front, so no match
+        starts inside a candidate)."""
         text = doc.text
-        if self.titled is None or "‘" in text:
+        if self.candidates is None:
             yield from self.pattern.finditer(text)
             return
-        titled = self.titled
-        for start in [start for start, _end, word in doc.words if word in titled]:
-            m = self.pattern.match(text, start)
+        match = self.pattern.match
+        for candidate in self.candidates.finditer(text):
+            m = match(text, candidate.start())
             if m:
                 yield m
+
+
+def _candidates(titled: list[str]) -> re.Pattern:
+    """Where a word of ``titled`` may be mid-sentence: no ASCII letter around it, and no
+    sentence opener (or one and a space) in front, where Document.starts_sentence holds.
+    A stdlib pattern that starts with the first letters, so that it is searched from those
+    capitals only; the lookbehinds come after the first letter (the "." there)."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for word in titled:
+        by_first[word[0]].append(re.escape(word[1:]))
+    firsts = "".join(map(re.escape, by_first))
+    rests = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rest)})" for first, rest in by_first.items())
+    return re.compile(rf"[{firsts}](?<![A-Za-z{_OPENERS}].)(?<![{_OPENERS}] .)(?:{rests})(?![A-Za-z])", re.DOTALL)

@@ -1,3 +1,5 @@
+import pytest
+
 from tqcheck.document import Document
 
 
@@ -28,6 +30,19 @@ def test_sentence_starts():
     starts = [i for i, _ in enumerate(doc.text) if doc.text.startswith("The", i)]
     assert all(doc.starts_sentence(i) for i in starts)
     assert not Document("party leaders or The components").starts_sentence(17)
+
+
+@pytest.mark.parametrize("space", [" ", "\t", "\u00a0", "\u2009", "\u202f", "\u2003", "\u3000"])
+def test_a_sentence_starts_after_any_space_and_not_within_one(space):
+    doc = Document(f"He said:{space}The talks ended.{space}{space}The rest went on{space}The end")
+    the = [i for i in range(len(doc.text)) if doc.text.startswith("The", i)]
+    assert [doc.starts_sentence(i) for i in the] == [True, True, False]
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\u2028", "\u2029", "\x0c", "\x85"])
+def test_a_line_break_of_any_kind_starts_a_sentence(brk):
+    doc = Document(f"the talks ended{brk}The rest went on")
+    assert doc.starts_sentence(doc.text.index("The"))
 
 
 def test_sentences_respect_abbreviations_and_keep_offsets():

@@ -36,9 +36,13 @@ _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 # brackets and quotes, dashes and list bullets.
 SENTENCE_OPENERS = frozenset(".!?:;([{\"“‘'«‹—–•*#>|\n")
 _BULLET = regex.compile(r"[ \t]*(?:[-+*•‣◦]|\(?\w{1,3}[.)])[ \t]+")
+# The spaces between words (Unicode's space separators and the tab), and the other white space:
+# line breaks, which start a line as "\n" does.
+_SPACES = frozenset(" \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+_LINE_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 # What, before the one space in front of a word, still leaves a sentence start possible: more
-# spaces, a ")" and the bullets that are not SENTENCE_OPENERS.
-_MAY_OPEN = frozenset(" \t\u00a0)-+‣◦")
+# white space, a ")" and the bullets that are not SENTENCE_OPENERS.
+_MAY_OPEN = frozenset(")-+‣◦") | _SPACES | _LINE_BREAKS
 _TITLE_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 # Characters that close a sentence or clause at the end of a line of prose.
 _PROSE_END = frozenset(".!?:;,…\"”’)»")
@@ -242,12 +246,13 @@ class Document:
         return block is not None and block.is_heading and block.is_title_case
 
     def previous_char(self, offset: int) -> str:
-        """The nearest non-space character before ``offset`` ("\\n" at a line start)."""
+        """The nearest non-space character before ``offset`` ("\\n" at a line start, or after
+        any line break)."""
         i = offset - 1
         text = self.text
-        while i >= 0 and text[i] in " \t\u00a0":
+        while i >= 0 and text[i] in _SPACES:
             i -= 1
-        return "\n" if i < 0 else text[i]
+        return "\n" if i < 0 or text[i] in _LINE_BREAKS else text[i]
 
     def starts_sentence(self, offset: int) -> bool:
         """True where a capital letter is expected: after sentence ends, colons, quotes, bullets."""

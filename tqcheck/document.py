@@ -102,8 +102,9 @@ class Block:
             return False
         if stripped.startswith("#"):
             return True
-        # At most 12 words: splitting stops after the 13th word instead of splitting a paragraph.
-        return len(stripped.split(None, 12)) <= 12 and stripped[-1] not in _PROSE_END
+        # Most paragraphs end in punctuation, so that is asked first. At most 12 words: splitting
+        # stops after the 13th word instead of splitting a paragraph.
+        return stripped[-1] not in _PROSE_END and len(stripped.split(None, 12)) <= 12
 
     @cached_property
     def is_title_case(self) -> bool:

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Applicability, Edit, Fix
+from .base import LazyPattern
 
 # Characters that end a sentence or clause at the end of a line of prose.
 PROSE_END = frozenset(".!?:;,…\"”’»")
-_BULLET = regex.compile(r"(?:[-+*•‣◦>]|\d{1,3}[.)])[ \t]")
+_BULLET = LazyPattern(r"(?:[-+*•‣◦>]|\d{1,3}[.)])[ \t]")
 
 
 @dataclass(frozen=True)

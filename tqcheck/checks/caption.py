@@ -29,13 +29,14 @@ import regex
 from ..document import Document
 from ..model import Finding
 from ._lines import delete_line_fix, is_bullet, lines_ending_in, stands_alone
-from .base import Check, Param, RuleDataError
+from .base import Check, LazyPattern, Param, RuleDataError
 
-_TAIL = regex.compile(r"\((?P<credit>[^()\n]{1,80})\)$")
-_PREFIX = regex.compile(r"^(?:photos?|images?|pictures?|photograph|credit|source|file(?: photo)?)\s*[:/-]\s*", regex.I)
-_PART_SPLIT = regex.compile(r"\s*(?:/|\||,|;| - | – | — | via )\s*")
-_CREDIT_WORD = regex.compile(r"\p{L}[\p{L}\p{M}.'’&-]*")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
+# Needed only for lines that end in ")": compiled on first use.
+_TAIL = LazyPattern(r"\((?P<credit>[^()\n]{1,80})\)$")
+_PREFIX = LazyPattern(r"^(?:photos?|images?|pictures?|photograph|credit|source|file(?: photo)?)\s*[:/-]\s*", regex.I)
+_PART_SPLIT = LazyPattern(r"\s*(?:/|\||,|;| - | – | — | via )\s*")
+_CREDIT_WORD = LazyPattern(r"\p{L}[\p{L}\p{M}.'’&-]*")
+_WORD = LazyPattern(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
 
 
 # Capitalised words that end a caption's text without making the parenthesis a gloss.
@@ -147,7 +148,7 @@ def _acronym_of(part: str, words: list[str]) -> bool:
     return part in initials or part in "".join(w[0] for w in words[-len(part) - 3 :]).upper()
 
 
-_SHORT_CREDIT = regex.compile(r"\((?:[^()\n:]{0,20}:\s*)?\p{Lu}[\p{L}\p{M}.'’&/ -]{0,60}\)$")
+_SHORT_CREDIT = LazyPattern(r"\((?:[^()\n:]{0,20}:\s*)?\p{Lu}[\p{L}\p{M}.'’&/ -]{0,60}\)$")
 
 
 def caption_like(line: str) -> bool:

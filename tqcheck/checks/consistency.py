@@ -50,13 +50,19 @@ class Consistency(Check):
                 if key in self.members and self.members[key][0] != index:
                     raise RuleDataError(f"{member!r} belongs to two sets")
                 self.members[key] = (index, member)
-        self.phrases = PhraseTable(((m, v) for m, v in self.members.items() if is_plain(m)), ignorecase=True)
-        # Each listed phrase under its first word, with its set and its other words (see _may_mix).
-        self.by_first: dict[str, list[tuple[int, str, list[str]]]] = defaultdict(list)
-        for key, (index, _member) in self.phrases.table.items():
-            first, *rest = key.split(" ")
-            self.by_first[first].append((index, key, rest))
-        odd = sorted((m for m in self.members if not is_plain(m)), key=len, reverse=True)
+        plain = {m: is_plain(m) for m in self.members}
+        self.phrases = PhraseTable(((m, v) for m, v in self.members.items() if plain[m]), ignorecase=True)
+        # For _may_mix: the words of each set's listed phrases, and the sets under the longest
+        # word of each phrase but one per set: its preferred form, the spelling most articles use.
+        self.phrase_words: dict[int, list[frozenset[str]]] = defaultdict(list)
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        for key, (index, member) in self.phrases.table.items():
+            words = key.split(" ")
+            self.phrase_words[index].append(frozenset(words))
+            if member != self.preferred[index]:
+                self.by_word[max(words, key=len)].add(index)
+        self.gate_words = frozenset(self.by_word)
+        odd = sorted((m for m in self.members if not plain[m]), key=len, reverse=True)
         alternation = "|".join(r"\s+".join(map(regex.escape, m.split())) for m in odd)
         self.pattern = regex.compile(bounded(alternation), regex.IGNORECASE) if odd else None
 
@@ -70,15 +76,16 @@ class Consistency(Check):
     def _may_mix(self, doc: Document) -> bool:
         """Whether some set has two listed phrases whose words all occur in the article. The
         table finds a phrase only where its words are, so without such a set no article mixes
-        spellings: a few set operations then spare the word-by-word search in most articles."""
+        spellings: a few set operations then spare the word-by-word search in most articles.
+        Of two such phrases one is not its set's preferred form, so the article holds a word
+        of ``gate_words``, which most articles do not."""
         words = doc.folded_word_set
-        found: dict[int, set[str]] = defaultdict(set)
-        for first in words.intersection(self.by_first):
-            for index, key, rest in self.by_first[first]:
-                if words.issuperset(rest):
-                    found[index].add(key)
-                    if len(found[index]) > 1:
-                        return True
+        if words.isdisjoint(self.gate_words):
+            return False
+        for word in words & self.gate_words:
+            for index in self.by_word[word]:
+                if sum(map(words.issuperset, self.phrase_words[index])) > 1:
+                    return True
         return False
 
     def run(self, doc: Document) -> Iterator[Finding]:

@@ -21,7 +21,7 @@ import regex
 from ..document import Document
 from ..model import Applicability, Edit, Finding, Fix
 from ._lines import delete_line_fix
-from .base import REGEX_TIMEOUT, Check, Param, RuleDataError, compile_regex
+from .base import REGEX_TIMEOUT, Check, LazyPattern, Param, RuleDataError, compile_regex
 from .literals import LiteralGate
 
 # A month, full or abbreviated, tried longest first (September, Sept, Sep): the same as listing
@@ -36,15 +36,16 @@ _TIME = r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \
 HANDLE = r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"  # Instagram handles may hold dots
 _DASH = r"(?:[—–―]|--?)"
 # The whole line: optional dash, optional "A post shared by", a name, "(@handle)", optional date.
-ATTRIBUTION = regex.compile(
+# Tried only on lines holding "(@", and most articles have none: compiled on first use (5 ms).
+ATTRIBUTION = LazyPattern(
     rf"(?m)^[ \t]*(?P<dash>{_DASH})?[ \t]*(?:A post shared by[ \t]+)?"
     rf"(?P<name>[^\n()@]{{1,80}}?)[ \t]*\((?P<handle>{HANDLE})\)"
     rf"(?:[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?)?[ \t]*\.?[ \t]*$"
 )
-_RUNNING_HANDLE = regex.compile(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{1,15}(?![\w@]|\.\w|-\w)")
+_RUNNING_HANDLE = LazyPattern(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{1,15}(?![\w@]|\.\w|-\w)")
 
 
-_INNER_DASH = regex.compile(r"[ \t](?:[—–―]|--?)[ \t]")
+_INNER_DASH = LazyPattern(r"[ \t](?:[—–―]|--?)[ \t]")
 
 
 def document_attributions(doc: Document, max_name_words: int = 8) -> list[tuple[int, int, regex.Match]]:

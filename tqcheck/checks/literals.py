@@ -179,6 +179,25 @@ def _folded_text(doc: Document) -> str:
     return text.casefold().replace("ı", "i").replace("\u0307", "")
 
 
+# The characters outside ASCII whose folding (_folded_text) holds an ASCII character or nothing
+# at all (ß -> ss, the Kelvin sign -> k, a lone combining dot -> "").
+_FOLDS_TO_ASCII = frozenset(
+    "\xdf\u0130\u0131\u0149\u017f\u01f0\u0307\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a"
+    "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+)
+
+
+def _folded_haystack(doc: Document) -> str | bytes:
+    """Where case-insensitive ASCII strings are looked for: the folded text, or, for a text
+    without _FOLDS_TO_ASCII, its UTF-8 bytes lowered (five times faster to make). Every other
+    character outside ASCII folds to characters outside ASCII and encodes to bytes above 127, so
+    both hold the same runs of ASCII characters, and an ASCII string lies in such a run."""
+    text = doc.text
+    if text.isascii() or not doc.non_ascii_chars.isdisjoint(_FOLDS_TO_ASCII):
+        return _folded_text(doc)
+    return text.encode("utf-8", "surrogatepass").lower()
+
+
 class LiteralGate:
     """Tells when a compiled pattern cannot match a document: none of its required strings is
     in the text."""
@@ -187,6 +206,8 @@ class LiteralGate:
         # A string that holds another listed one adds nothing: the shorter is found first.
         self.strings = tuple(sorted(s for s in strings if not any(t != s and t in s for t in strings)))
         self.ignorecase = ignorecase
+        # Case-insensitive strings are ASCII (required_strings keeps no other), as _folded_haystack needs.
+        self.encoded = tuple(s.encode("ascii") for s in self.strings) if ignorecase else ()
 
     @classmethod
     def for_pattern(cls, pattern: regex.Pattern) -> LiteralGate | None:
@@ -197,5 +218,9 @@ class LiteralGate:
         return cls(strings, ignorecase) if strings and len(strings) <= _MOST_STRINGS else None
 
     def may_match(self, doc: Document) -> bool:
-        text = doc.memo("literals.folded_text", _folded_text) if self.ignorecase else doc.text
-        return any(s in text for s in self.strings)
+        if not self.ignorecase:
+            haystack, strings = doc.text, self.strings
+        else:
+            haystack = doc.memo("literals.folded_haystack", _folded_haystack)
+            strings = self.encoded if isinstance(haystack, bytes) else self.strings
+        return any(s in haystack for s in strings)

@@ -64,9 +64,13 @@ class Substitution(Check):
         self.table = {self._key(k): v for k, v, _ in entries}
         plain = [(k, v) for k, v, _ in entries if is_plain(k) and not self.rule.nonword]
         self.phrases = PhraseTable(plain, self.rule.ignorecase)
-        # Each phrase casefolded, and its words: the table finds a phrase only where its words
-        # follow one another in the document, all of them words of the document.
-        self.phrase_words = [(key.casefold(), frozenset(key.casefold().split(" "))) for key in self.phrases.table]
+        # Each phrase casefolded, with its words, under its longest word: the table finds a phrase
+        # only where its words follow one another in the document, all of them words of the document.
+        self.by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for key in self.phrases.table:
+            words = key.casefold().split(" ")
+            self.by_word.setdefault(max(words, key=len), []).append((key.casefold(), frozenset(words)))
+        self.gate_words = frozenset(self.by_word)
         odd = sorted({k for k, _, _ in entries} - {k for k, _ in plain}, key=lambda k: (-len(k), k))
         if odd:
             alternation = "|".join(r"\s+".join(map(regex.escape, k.split())) for k in odd)
@@ -98,7 +102,9 @@ class Substitution(Check):
     def _phrases_may_match(self, doc: Document) -> bool:
         """False when no listed phrase is in the document, told by cheap set and string tests."""
         words = doc.folded_word_set
-        candidates = [phrase for phrase, phrase_words in self.phrase_words if phrase_words <= words]
+        candidates = [
+            phrase for word in words & self.gate_words for phrase, phrase_words in self.by_word[word] if phrase_words <= words
+        ]
         if not candidates:
             return False
         joined = doc.memo("folded words joined", _folded_words_joined)

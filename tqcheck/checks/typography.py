@@ -36,9 +36,10 @@ import regex
 
 from ..document import Block, Document, char_offsets
 from ..model import Applicability, Edit, Finding, Fix
-from .base import Check, Param, RuleDataError
+from .base import Check, LazyPattern, Param, RuleDataError
 
-
+# The LazyPattern ones are needed only by a document that passes a cheap test (MAY_FIND, a hit of
+# _BLANK_THEN_MARK) or by a finding: compiled on first use, most articles never compile them.
 _WORDCHAR = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 _SINGLE = regex.compile(r"['‘’]")
@@ -46,16 +47,16 @@ _SPACES = " \t\u00a0"
 _OPEN_BEFORE = frozenset("([{<—–-/\u00a0 \t\n\r")  # what may stand right before an opening quote
 _CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/'’\u00a0 \t\n\r")  # what may stand right after a closing quote
 _ELISION = regex.compile(r"['’]\d\ds\b")  # '90s
-_MISPLACED = regex.compile(r"(?<![\p{L}\p{N}\p{M}'’-])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sp>[ \t\u00a0]+)(?P<a>['’])(?P<next>\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{N}])")
+_MISPLACED = LazyPattern(r"(?<![\p{L}\p{N}\p{M}'’-])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sp>[ \t\u00a0]+)(?P<a>['’])(?P<next>\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{N}])")
 # Every _MISPLACED match holds one: a cheap search tells which paragraphs the costly pattern can match in.
-_SPACED_APOSTROPHE = regex.compile(r"[ \t\u00a0]['’]")
-_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}\p{M}'’-]{0,40}\Z")
-_WORD_AFTER = regex.compile(r"[\p{L}\p{N}\p{M}'’-]{0,40}")
-_NONSPACE_BEFORE = regex.compile(r"\S{0,12}\Z")
-_NONSPACE_AFTER = regex.compile(r"\S{0,12}")
+_SPACED_APOSTROPHE = LazyPattern(r"[ \t\u00a0]['’]")
+_WORD_BEFORE = LazyPattern(r"[\p{L}\p{N}\p{M}'’-]{0,40}\Z")
+_WORD_AFTER = LazyPattern(r"[\p{L}\p{N}\p{M}'’-]{0,40}")
+_NONSPACE_BEFORE = LazyPattern(r"\S{0,12}\Z")
+_NONSPACE_AFTER = LazyPattern(r"\S{0,12}")
 _CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
-_DOUBLE_SPACE = regex.compile(r"(?<=\S) {2,}(?=\S)")
-_SPACE_BEFORE = regex.compile(
+_DOUBLE_SPACE = LazyPattern(r"(?<=\S) {2,}(?=\S)")
+_SPACE_BEFORE = LazyPattern(
     r"(?<=[\p{L}\p{N}\p{M})\]}\"”’'%])[ \t\u00a0]+"
     r"(?:,|\.(?=[\s\"”’')\]]|$)(?![ ]\.)|[!?](?=[\s\"”’')\]]|$)|[;:](?=\s|$))"
 )
@@ -63,11 +64,11 @@ _SPACE_BEFORE = regex.compile(
 # the text has no tab or no-break space, the same as a search for a plain space, faster still.
 _SPACE_THEN_MARK = re.compile(r"[ \t\u00a0][,.!?;:]")
 _BLANK_THEN_MARK = re.compile(r" [,.!?;:]")
-_DOUBLED = regex.compile(r"(?<![.])\.\.(?![./\\\w])|,{2,}|;{2,}|!{2,}|\?{2,}|(?<!\w):{2,}(?!\w)")
+_DOUBLED = LazyPattern(r"(?<![.])\.\.(?![./\\\w])|,{2,}|;{2,}|!{2,}|\?{2,}|(?<!\w):{2,}(?!\w)")
 _DOUBLED_PAIRS = ("..", ",,", ";;", "!!", "??", "::")  # every _DOUBLED match holds one
 # A line break between two sentences: in text with one paragraph per line, a paragraph break.
-_LINE_BREAK = regex.compile(r"(?<=[.!?:;…\"”’')\]])[ \t]*\n[ \t]*(?=[\p{Lu}\p{N}\"“‘'(\[«—–•*-])")
-_BACKTICK_OR_URL = regex.compile(r"`[^`\n]*`|\b(?:https?://|www\.)\S+")
+_LINE_BREAK = LazyPattern(r"(?<=[.!?:;…\"”’')\]])[ \t]*\n[ \t]*(?=[\p{Lu}\p{N}\"“‘'(\[«—–•*-])")
+_BACKTICK_OR_URL = LazyPattern(r"`[^`\n]*`|\b(?:https?://|www\.)\S+")
 
 MODES = (
     "apostrophes",
@@ -206,8 +207,11 @@ def _misspaced_quote_possible(doc: Document) -> bool:
 
 
 def _doubled_pair(doc: Document) -> bool:
+    """Whether the text holds one of _DOUBLED_PAIRS. A pair of a mark that news prose seldom uses
+    is looked for only when the text holds the mark: a search for one character is many times
+    faster than one for two."""
     text = doc.text
-    return any(pair in text for pair in _DOUBLED_PAIRS)
+    return any(pair in text for pair in _DOUBLED_PAIRS if pair[0] in ".," or pair[0] in text)
 
 
 MAY_FIND = {

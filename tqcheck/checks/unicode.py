@@ -25,6 +25,7 @@ which another check reports) and is left alone: "الشعب، الجيش" and "�
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -34,8 +35,11 @@ from ..document import Document, char_offsets
 from ..model import Applicability, Edit, Finding, Fix
 from .base import Check, LazyPattern, Param, RuleDataError
 
-_CODEPOINT = regex.compile(r"U\+([0-9A-Fa-f]{4,6})")
-_RANGE = regex.compile(r"U\+([0-9A-Fa-f]{4,6})(?:\s*(?:\.\.|-)\s*U\+([0-9A-Fa-f]{4,6}))?")
+# Read when rules load, with stdlib re (compiles several times faster than regex); _SPACE is
+# the whitespace regex's \s matches (re's \s also takes U+001C..U+001F).
+_SPACE = r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_CODEPOINT = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
+_RANGE = re.compile(rf"U\+([0-9A-Fa-f]{{4,6}})(?:{_SPACE}*(?:\.\.|-){_SPACE}*U\+([0-9A-Fa-f]{{4,6}}))?")
 _ZW_JOINERS = frozenset("\u200c\u200d")
 _ZWSP = "\u200b"
 _DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
@@ -44,7 +48,8 @@ _BOM = "\ufeff"
 _EMOJI = LazyPattern(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3]")
 _RTL_LETTER = LazyPattern(r"[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]")
 _SIMPLE_SCRIPT = LazyPattern(r"[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]")
-_MOJIBAKE = regex.compile(
+# Needed only by a text holding characters of both its classes: compiled on first use.
+_MOJIBAKE = LazyPattern(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
@@ -123,16 +128,18 @@ class Unicode(Check):
         needs = {"invisible": "characters", "punctuation": "swap", "digits": "zeros"}.get(self.detect)
         if needs and not options[needs]:
             raise RuleDataError(f"a {self.detect} rule needs '{needs}'", (needs,))
+        # Classes of escaped characters, which always compile: compiled on first use, as most
+        # documents hold none of the characters (see _required_characters).
         if self.detect == "invisible":
-            self.pattern = regex.compile("[" + "".join(map(regex.escape, sorted(self.characters))) + "]")
+            self.pattern = LazyPattern("[" + "".join(map(regex.escape, sorted(self.characters))) + "]")
         elif self.detect == "punctuation":
-            self.pattern = regex.compile("[" + "".join(map(regex.escape, sorted(self.swap))) + "]")
+            self.pattern = LazyPattern("[" + "".join(map(regex.escape, sorted(self.swap))) + "]")
         elif self.detect == "digits":
             digits = "".join(regex.escape(chr(ord(z) + d)) for z in self.zeros for d in range(10))
             seps = "".join(map(regex.escape, sorted(set(self.swap) | {",", "."})))
-            self.pattern = regex.compile(rf"[0-9{digits}]+(?:[{seps}][0-9{digits}]+)*")
+            self.pattern = LazyPattern(rf"[0-9{digits}]+(?:[{seps}][0-9{digits}]+)*")
             foreign = "".join(map(regex.escape, sorted(self.swap)))
-            self.foreign = regex.compile(f"[{digits}{foreign}]")
+            self.foreign = LazyPattern(f"[{digits}{foreign}]")
             self.foreign_chars = frozenset(chr(ord(z) + d) for z in self.zeros for d in range(10)) | set(self.swap)
             self.number_chars = self.foreign_chars | set("0123456789,.")  # all that self.pattern matches
         self.required = self._required_characters()

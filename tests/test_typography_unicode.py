@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, SEEDS
 from tqcheck.document import Document
-from tqcheck.engine import select_checks
+from tqcheck.engine import check_text, select_checks
 from tqcheck.fixer import fix_to_fixed_point
 from tqcheck.model import Applicability
 from tqcheck.rulefile import RuleLoadError, load_rules
@@ -148,3 +148,18 @@ def test_bad_rule_data_is_a_clean_error(write_rule, body, error):
     with pytest.raises(RuleLoadError) as exc:
         load_rules((str(write_rule.folder),), defaults=False)
     assert error in str(exc.value) and "bad.yml:" in str(exc.value)
+
+
+@pytest.mark.parametrize("space", ["\u2009", "\u202f", "\u3000", "\u2003", "\u2028", "\x0c"])
+def test_quotes_read_any_white_space_as_a_space(space):
+    """A quote next to a thin, ideographic or other space (or a line separator) takes the role
+    it takes next to a plain space: no role would silence the quote rules there."""
+    texts = ['He said:{s}" We will not accept this."{s}Then he left.\n', 'He said{s}"no" and "yes ".\n',
+             '"We will not accept this,"{s}he said,{s}"and we go."\n']
+
+    def quote_findings(text):
+        return [(f.code, f.start, f.end, f.suggestions) for f in check_text(text, "a.txt").findings if f.code in ("TQ504", "TQ505")]
+
+    for template in texts:
+        assert quote_findings(template.format(s=space)) == quote_findings(template.format(s=" "))
+    assert quote_findings(texts[0].format(s=space))  # the misplaced space is found

@@ -44,8 +44,9 @@ _WORDCHAR = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 _SINGLE = regex.compile(r"['‘’]")
 _SPACES = " \t\u00a0"
-_OPEN_BEFORE = frozenset("([{<—–-/\u00a0 \t\n\r")  # what may stand right before an opening quote
-_CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/'’\u00a0 \t\n\r")  # what may stand right after a closing quote
+# What may stand right before an opening quote and right after a closing one, besides white space.
+_OPEN_BEFORE = frozenset("([{<—–-/")
+_CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/'’")
 _ELISION = regex.compile(r"['’]\d\ds\b")  # '90s
 _MISPLACED = LazyPattern(r"(?<![\p{L}\p{N}\p{M}'’-])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<sp>[ \t\u00a0]+)(?P<a>['’])(?P<next>\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{N}])")
 # Every _MISPLACED match holds one: a cheap search tells which paragraphs the costly pattern can match in.
@@ -171,8 +172,7 @@ def _roles_follow_ranks(text: str, marks: list[int]) -> bool:
     """Does every quote in ``marks`` (from ``_paired_on_lines``) take from its context the role
     its rank gives it (the 1st opens, the 2nd closes...)? Roles are read on the whole text, not
     per paragraph. The readings differ only at a paragraph edge, where _at reads a space for the
-    whitespace outside: whitespace in _OPEN_BEFORE and _CLOSE_AFTER reads the same, and any
-    other gives no role at all, which no rank gives, so that this says no."""
+    white space outside, and every white space character reads the same."""
     roles = _quote_roles(text, Block(0, len(text), text), marks)
     return all(role == ("open" if rank % 2 == 0 else "close") for rank, role in enumerate(roles))
 
@@ -230,8 +230,8 @@ def _quote_roles(text: str, block: Block, marks: list[int]) -> list[str | None]:
     roles = []
     for i in marks:
         prev, nxt = _at(text, i - 1, block.start, block.end), _at(text, i + 1, block.start, block.end)
-        opens = (prev in _OPEN_BEFORE or prev in "\"“") and not nxt.isspace()
-        closes = (nxt in _CLOSE_AFTER or nxt in "\"”") and not prev.isspace()
+        opens = (prev.isspace() or prev in _OPEN_BEFORE or prev in "\"“") and not nxt.isspace()
+        closes = (nxt.isspace() or nxt in _CLOSE_AFTER or nxt in "\"”") and not prev.isspace()
         roles.append("open" if opens and not closes else "close" if closes and not opens else None)
     return roles
 

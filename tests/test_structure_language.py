@@ -155,7 +155,7 @@ def test_seed_structure_artifacts_are_found_generically(checks):
     assert attribution.fix is not None and attribution.fix.applicability.value == "unsafe"
 
 
-@pytest.mark.parametrize("name", ["photo-credits.tsv", "english-function-words.tsv"])
+@pytest.mark.parametrize("name", ["photo-credits.tsv", "function-words/en.tsv"])
 def test_rule_data_lists_are_sorted_and_unique(name):
     rows = [
         line.split("\t")

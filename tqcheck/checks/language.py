@@ -2,7 +2,8 @@
 
 Each rule picks one ``detect`` mode, both cheap first:
 
-- ``script``: a run of letters outside the expected ``script`` (Latin for English): Arabic,
+- ``script``: a run of letters outside the expected ``script`` (by default the script of the
+  expected ``language``: Latin for English, Cyrillic for Russian; see LANGUAGE_SCRIPTS): Arabic,
   Persian, Hebrew, Cyrillic, Greek, Chinese, Japanese, Korean, Devanagari... Spaces, digits and
   punctuation may sit inside the run; a letter of the expected script ends it. A run is reported
   when it has at least ``min_words`` words and ``min_letters`` letters (for scripts written
@@ -12,7 +13,10 @@ Each rule picks one ``detect`` mode, both cheap first:
   words after the first, acronyms), @handles, #hashtags, URLs and e-mail addresses are set
   aside; a sentence with fewer than ``min_words`` other words or ``min_letters`` letters is
   skipped, and so is one in which at least ``stopword_share`` of the words are function words of
-  the expected language (``stopwords``). Only what is left goes to langdetect (seeded, so the
+  the expected language (``stopwords``, a TSV file; ``{language}`` in its path stands for the
+  expected language, so that ``--language fr`` takes the French list). Languages written without
+  spaces (Chinese, Japanese, Korean, Thai...) need no list: their sentences are in another script,
+  and every Latin sentence is weighed by langdetect. Only what is left goes to langdetect (seeded, so the
   result is the same on every run), and a sentence is reported when the most probable language
   is not ``language`` with a probability of at least ``threshold``. Consecutive sentences of one
   paragraph in the same language are one finding.
@@ -31,6 +35,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
+from pathlib import Path
 
 import regex
 
@@ -71,8 +76,45 @@ LANGUAGE_NAMES = {
 }
 
 
+# The scripts of the languages (langdetect codes) not written in Latin letters that a rule may
+# expect: --language ru makes Cyrillic the expected script, so Russian text is no foreign passage.
+LANGUAGE_SCRIPTS = {
+    "bg": "Cyrillic", "ru": "Cyrillic", "uk": "Cyrillic", "mk": "Cyrillic", "el": "Greek",
+    "zh-cn": "Han", "zh-tw": "Han", "ja": "Han+Hiragana+Katakana", "ko": "Hangul+Han",
+    "th": "Thai", "lo": "Lao", "km": "Khmer", "my": "Myanmar",
+}
+# Languages written without spaces between words (langdetect codes): no function-word list.
+UNSPACED_LANGUAGES = frozenset({"ja", "ko", "lo", "km", "my", "th", "zh", "zh-cn", "zh-tw"})
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]{2})?")
+
+
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
+
+
+def function_word_rows(rule_path: str, template: str | None, language: str) -> list[tuple]:
+    """The rows of the function-word list of ``language``: ``template`` is a path relative to the
+    rule file, where ``{language}`` (in the file name) stands for the code. Raises RuleDataError
+    naming the languages that have a list when ``language`` has none (a language written without
+    spaces needs none), so that ``--language`` never silently keeps another language's list."""
+    from ..rulefile import read_tsv  # the loader's reader: the same errors, with file and line
+
+    if not template:
+        return []
+    if "{language}" not in template:
+        return read_tsv(Path(rule_path).parent / template)
+    if not _LANGUAGE_CODE.fullmatch(language):
+        raise RuleDataError(f"{language!r} is not a language code (a langdetect code such as fr or pt)", ("language",))
+    path = Path(rule_path).parent / template.replace("{language}", language)
+    if path.is_file():
+        return read_tsv(path)
+    if language in UNSPACED_LANGUAGES:
+        return []
+    prefix, _, suffix = Path(template).name.partition("{language}")
+    known = sorted(p.name[len(prefix) : len(p.name) - len(suffix)] for p in path.parent.glob(f"{prefix}*{suffix}"))
+    raise RuleDataError(
+        f"no list of {language_name(language)} function words ({path.name}), so {language!r} cannot be told from "
+        f"other languages; lists exist for {', '.join(known) or 'no language'}", ("stopwords",))
 
 
 @lru_cache(maxsize=1)
@@ -218,12 +260,12 @@ class Language(Check):
     keys = {
         "detect": Param("str", required=True, choices=("script", "langdetect")),
         "language": Param("str", "en", help="the expected language (a langdetect code)"),
-        "script": Param("str", "Latin", help="script: the expected script (a Unicode script name)"),
+        "script": Param("str", None, help="the expected script: Unicode script names joined by '+' (default: the language's, Latin for most)"),
         "min_words": Param("int", 5, help="shorter spans are not reported"),
         "min_letters": Param("int", 25, help="spans with fewer letters are not reported"),
         "min_ideographs": Param("int", 10, help="script: fewest characters of a script written without spaces"),
         "threshold": Param("number", 0.9, help="langdetect: lowest probability of the other language"),
-        "stopwords": Param("tsv", None, help="langdetect: function words of the expected language"),
+        "stopwords": Param("str", None, help="langdetect: TSV of function words of the expected language ({language} in the path stands for it)"),
         "stopword_share": Param("number", 0.2, help="langdetect: this share of function words means the expected language"),
     }
 
@@ -235,17 +277,19 @@ class Language(Check):
         self.min_ideographs = options["min_ideographs"]
         self.threshold = float(options["threshold"])
         self.stopword_share = float(options["stopword_share"])
-        self.stopwords = frozenset(w.casefold() for w, _c, _l in options["stopwords"] or ())
+        rows = function_word_rows(self.rule.path, options["stopwords"], self.language) if self.detect == "langdetect" else []
+        self.stopwords = frozenset(w.casefold() for w, _c, _l in rows)
         if not 0 < self.threshold <= 1 or not 0 <= self.stopword_share <= 1:
             raise RuleDataError("threshold must be in (0, 1] and stopword_share in [0, 1]")
         if min(self.min_words, self.min_letters, self.min_ideographs) < 1:
             raise RuleDataError("min_words, min_letters and min_ideographs must be positive")
-        script = options["script"]
+        script = options["script"] or LANGUAGE_SCRIPTS.get(self.language, "Latin")
+        expected = "".join(rf"\p{{Script={name.strip()}}}" for name in script.split("+"))
         try:
-            self.expected = regex.compile(rf"\p{{Script={script}}}")
-            self.foreign = regex.compile(rf"(?V1)[\p{{L}}--\p{{Script={script}}}]")
-            letter = rf"[\p{{L}}--\p{{Script={script}}}]"
-            self.run_pattern = regex.compile(rf"(?V1){letter}(?:[^\n\p{{Script={script}}}]*{letter})?\p{{M}}*")
+            self.expected = regex.compile(f"[{expected}]")
+            self.foreign = regex.compile(rf"(?V1)[\p{{L}}--[{expected}]]")
+            letter = rf"[\p{{L}}--[{expected}]]"
+            self.run_pattern = regex.compile(rf"(?V1){letter}(?:[^\n{expected}]*{letter})?\p{{M}}*")
             self.ascii_is_foreign = bool(self.foreign.search(string.ascii_letters))
             self.maybe_foreign = _foreign_prefilter(self.foreign)
         except regex.error:
@@ -258,7 +302,7 @@ class Language(Check):
             if _WORD.fullmatch(w) and "’" not in w and not w[0].isupper()
             and not (len(w) > 1 and w.isupper()) and not self.foreign.search(w)
         )
-        if self.detect == "langdetect" and not self.stopwords:
+        if self.detect == "langdetect" and not self.stopwords and self.language not in UNSPACED_LANGUAGES:
             raise RuleDataError("stopwords: a langdetect rule needs the function words of its language", ("stopwords",))
 
     def run(self, doc: Document) -> Iterator[Finding]:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tqcheck.rulefile import read_tsv
+from tqcheck.rulefile import DEFAULT_RULES_DIR, read_tsv, shipped_rules_dir
 
-DATA = Path(__file__).resolve().parent.parent / "rules" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "rules" / "data"
 COLUMNS = {"organizations.tsv": 3}
 TSVS = sorted(DATA.glob("*.tsv"))
 
@@ -57,3 +58,28 @@ def test_gazetteer_size_types_and_aliases():
 def test_list_sizes_meet_the_promise():
     assert len(read_tsv(DATA / "mt-calques.tsv")) >= 50
     assert len(read_tsv(DATA / "name-variants.tsv")) >= 50
+
+
+def test_an_installed_tqcheck_ships_every_rule_file():
+    """pyproject.toml installs rules/ as tqcheck/rules: its package-data patterns must cover each
+    file the rule loader reads, or a pip-installed tqcheck runs without it."""
+    import fnmatch
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert config["package-dir"]["tqcheck.rules"] == "rules" and "tqcheck.rules" in config["packages"]
+    patterns = config["package-data"]["tqcheck.rules"]
+    files = [p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*") if p.suffix in (".yml", ".tsv")]
+    assert len(files) > 60
+    assert [f for f in files if not any(fnmatch.fnmatchcase(f, pat) and f.count("/") == pat.count("/") for pat in patterns)] == []
+
+
+def test_the_shipped_rules_are_found_installed_or_in_the_checkout(tmp_path):
+    assert DEFAULT_RULES_DIR == ROOT / "rules"  # this checkout (or an editable install)
+    (tmp_path / "site-packages" / "tqcheck" / "rules").mkdir(parents=True)
+    assert shipped_rules_dir(tmp_path / "site-packages" / "tqcheck") == tmp_path / "site-packages" / "tqcheck" / "rules"
+    assert shipped_rules_dir(tmp_path / "checkout" / "tqcheck") == tmp_path / "checkout" / "rules"

@@ -21,7 +21,15 @@ from .checks import CHECKS, check_class
 from .checks.base import Check, Example, Param, Rule, RuleDataError
 from .model import Severity
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+def shipped_rules_dir(package: Path) -> Path:
+    """The shipped rules of the tqcheck package in folder ``package``: installed as tqcheck/rules
+    (see pyproject.toml), or, in a source checkout and an editable install, the repository's
+    top-level rules/ folder."""
+    installed = package / "rules"
+    return installed if installed.is_dir() else package.parent / "rules"
+
+
+DEFAULT_RULES_DIR = shipped_rules_dir(Path(__file__).resolve().parent)
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 
 COMMON_KEYS: dict[str, Param] = {

@@ -56,6 +56,17 @@ def test_sentences_sharing_names_and_numbers_are_not_duplicates(checks):
     assert list(checks["TQ710"].run(Document(text))) == []
 
 
+def test_sentences_citing_one_post_are_not_duplicates_but_copies_with_links_are(checks):
+    """A link, handle or hashtag is what a sentence cites, not its wording: two different
+    sentences with the same status URL, handle and tag share no translation."""
+    link = "https://twitter.com/NewsDeskAgency/status/1598765432109876543 @NewsDeskAgency #WaterTalks"
+    text = f"The ministry posted the video ({link}).\n\nRead it at {link}.\n"
+    assert list(checks["TQ710"].run(Document(text))) == []
+    text = f"Talks resumed.\n\n{FIRST} {link}\n\nThe visit lasted two days.\n\n{SECOND} {link}\n"
+    (finding,) = checks["TQ710"].run(Document(text))
+    assert finding.match == f"{SECOND} {link}"
+
+
 def test_the_prefilter_keeps_chrf_off_unrelated_sentences(checks, monkeypatch):
     calls = []
     original = Duplicate.similarity

@@ -41,6 +41,7 @@ from ..model import Finding
 from .base import Check, Param, RuleDataError
 from .caption import caption_like
 from .embed import document_attributions
+from .language import LINKS, may_hold_link
 
 _LINE_END = frozenset(".!?…\"”’»)")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
@@ -85,6 +86,7 @@ class _Unit:
     text: str
     paragraph: int
     kind: str  # "sentence" or "paragraph"
+    compared: str  # the text scored: links blanked (see _without_links)
     first: int  # its content words are _Words.stems[first:stop]
     stop: int
 
@@ -106,6 +108,12 @@ def _repeated_keys(sequence: list[str]) -> _Words:
         at_stems + list(compress(at_pairs, twice)),
         at_stems + list(compress(pair_ends, twice)),
     )
+
+
+def _without_links(text: str) -> str:
+    """``text`` with its URLs, e-mail addresses, @handles and #hashtags blanked, offsets kept:
+    two sentences that cite one post share the letters of its link, not their wording."""
+    return LINKS.sub(lambda m: " " * len(m.group()), text) if may_hold_link(text) else text
 
 
 class Duplicate(Check):
@@ -204,8 +212,11 @@ class Duplicate(Check):
     def _units(self, doc: Document) -> tuple[list[_Unit], list[_Unit], _Words]:
         """The sentences and the paragraphs of at least ``min_words`` words, and their stems."""
         pieces = self._pieces(doc)
+        # The texts scored and searched for words: the pieces' own, or with links blanked.
+        blank = _without_links if may_hold_link(doc.text) else str
+        compared = [blank(piece.text) for piece in pieces]
         find = _FAST_WORD.findall if doc.in_latin_alphabet else _WORD.findall
-        words = [find(piece.text) for piece in pieces]
+        words = list(map(find, compared))
         table = self._stem_table(list(chain.from_iterable(words)))
         stems = [list(filter(None, map(table.__getitem__, w))) for w in words]
         word_ends = list(accumulate(map(len, words), initial=0))  # piece k has words word_ends[k]:word_ends[k + 1]
@@ -216,14 +227,16 @@ class Duplicate(Check):
             if piece.kept:
                 kept[piece.paragraph].append(k)
                 if len(words[k]) >= self.min_words:
-                    sentences.append(_Unit(piece.start, piece.end, piece.text, piece.paragraph, "sentence", stem_ends[k], stem_ends[k + 1]))
+                    sentences.append(_Unit(piece.start, piece.end, piece.text, piece.paragraph, "sentence",
+                                           compared[k], stem_ends[k], stem_ends[k + 1]))
         paragraphs: list[_Unit] = []
         for para, ks in kept.items():
             a, b = ks[0], ks[-1]
             if word_ends[b + 1] - word_ends[a] >= self.min_words:
                 start, end = pieces[a].start, pieces[b].end
                 kind = "paragraph" if len(ks) > 1 else "sentence"
-                paragraphs.append(_Unit(start, end, doc.text[start:end], para, kind, stem_ends[a], stem_ends[b + 1]))
+                text = doc.text[start:end]
+                paragraphs.append(_Unit(start, end, text, para, kind, blank(text), stem_ends[a], stem_ends[b + 1]))
         return sentences, paragraphs, _repeated_keys(list(chain.from_iterable(stems)))
 
     # -- matching ----------------------------------------------------------------------------
@@ -266,7 +279,7 @@ class Duplicate(Check):
                 continue
             key = (earlier.start, earlier.end, later.start, later.end)
             if key not in memo:  # a one-sentence paragraph is also a sentence: score it once
-                memo[key] = self.similarity(earlier.text, later.text, self.threshold, memo.setdefault("grams", {}))
+                memo[key] = self.similarity(earlier.compared, later.compared, self.threshold, memo.setdefault("grams", {}))
             score = memo[key]
             if score >= self.threshold and (j not in found or score > found[j][1]):
                 found[j] = (i, score, common)

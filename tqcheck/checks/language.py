@@ -43,7 +43,8 @@ from ..document import Document
 from ..model import Finding
 from .base import Check, Param, RuleDataError
 
-_URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#][\w_]+|\b\w+\.(?:com|org|net|gov|edu)(?:/\S*)?\b")
+# URLs, e-mail addresses, @handles and #hashtags: what a sentence cites, not its wording.
+LINKS = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#][\w_]+|\b\w+\.(?:com|org|net|gov|edu)(?:/\S*)?\b")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 # In a sentence where _NON_ASCII_LETTER finds nothing (every letter is ASCII and there is no
 # mark), stdlib ``re`` finds the same words as _WORD several times faster.
@@ -226,8 +227,8 @@ def _foreign_prefilter(foreign: regex.Pattern) -> regex.Pattern:
     return regex.compile(f"[^{''.join(ranges)}]")
 
 
-def _may_hold_url(text: str) -> bool:
-    """Whether ``text`` may hold a _URL match: every match holds one of these strings, so the
+def may_hold_link(text: str) -> bool:
+    """Whether ``text`` may hold a LINKS match: every match holds one of these strings, so the
     costly substitution runs only where one appears (a chain of ``in`` is the fastest test)."""
     return (
         "@" in text or "#" in text or "://" in text or "www." in text or ".com" in text
@@ -389,8 +390,8 @@ class Language(Check):
             n_foreign = sum(1 for ch in letters if not self.expected.match(ch))
             if not letters or n_foreign * 2 > len(letters):
                 return None  # another script: the script rule's business
-        if _may_hold_url(sentence):
-            sentence = _URL.sub(" ", sentence)
+        if may_hold_link(sentence):
+            sentence = LINKS.sub(" ", sentence)
         words = _ascii_content_words(sentence) if ascii_letters else _content_words(sentence)
         if foreign:
             words = [t for t in words if not self.foreign.search(t)]

@@ -67,6 +67,17 @@ def test_sentences_citing_one_post_are_not_duplicates_but_copies_with_links_are(
     assert finding.match == f"{SECOND} {link}"
 
 
+def test_an_attribution_takes_the_date_line_under_it_and_nothing_else(checks):
+    text = "Prices rose.\n— Omar Nasser (@OmarNasser)\n12 October 2020, 10:45 AM\nOfficials denied it.\n"
+    (finding,) = checks["TQ702"].run(Document(text))
+    assert finding.match == "— Omar Nasser (@OmarNasser)\n12 October 2020, 10:45 AM"
+    assert finding.data["date"] == "12 October 2020"
+    for after in ("12 October 2020 was the day the talks began.", "Officials denied it."):
+        text = f"Prices rose.\n— Omar Nasser (@OmarNasser)\n{after}\n"
+        (finding,) = checks["TQ702"].run(Document(text))
+        assert finding.match == "— Omar Nasser (@OmarNasser)" and finding.data["date"] == ""
+
+
 def test_the_prefilter_keeps_chrf_off_unrelated_sentences(checks, monkeypatch):
     calls = []
     original = Duplicate.similarity

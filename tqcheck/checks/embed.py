@@ -42,6 +42,8 @@ ATTRIBUTION = LazyPattern(
     rf"(?P<name>[^\n()@]{{1,80}}?)[ \t]*\((?P<handle>{HANDLE})\)"
     rf"(?:[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?)?[ \t]*\.?[ \t]*$"
 )
+# The date of an embedded post on a line of its own, under a dated line's name and handle.
+_DATE_LINE = LazyPattern(rf"[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?[ \t]*\.?[ \t]*")
 _RUNNING_HANDLE = LazyPattern(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{1,15}(?![\w@]|\.\w|-\w)")
 
 
@@ -77,8 +79,29 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
             start += 1
         while end > start and text[end - 1] in " \t":
             end -= 1
+        if not m.group("date"):
+            end = _date_line_end(text, end)
         out.append((start, end, m))
     return out
+
+
+def _date_line_end(text: str, end: int) -> int:
+    """Where the line after ``end`` ends, when it holds nothing but a post's date (some embeds
+    put "— Name (@handle)" and the date on two lines); else ``end``."""
+    if not text.startswith("\n", end):
+        return end
+    stop = text.find("\n", end + 1)
+    stop = len(text) if stop == -1 else stop
+    if not _DATE_LINE.fullmatch(text, end + 1, stop):
+        return end
+    return end + 1 + len(text[end + 1 : stop].rstrip(" \t"))
+
+
+def attribution_date(text: str, end: int, m: regex.Match) -> str:
+    """The date of the attribution ``m`` that ends at ``end`` (see _date_line_end), or ""."""
+    if m.group("date") or end <= m.end():
+        return m.group("date") or ""
+    return _DATE_LINE.fullmatch(text, text.rfind("\n", 0, end) + 1, end).group("date")
 
 
 def _matches_on_lines_with(text: str, needle: str) -> Iterator[regex.Match]:
@@ -145,7 +168,7 @@ class Embed(Check):
                     advice = "delete the line"
                 yield self.finding(
                     doc, start, end, (advice,), fix,
-                    data={"handle": m.group("handle"), "date": m.group("date") or ""},
+                    data={"handle": m.group("handle"), "date": attribution_date(text, end, m)},
                     handle=m.group("handle"),
                 )
         elif self.detect == "link":

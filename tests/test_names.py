@@ -180,3 +180,13 @@ def test_different_real_organisations_are_not_garbles():
         "World Bank President Ajay Banga said",
     ]:
         assert run_rule("TQ403", text) == [], text
+
+
+def test_a_title_before_two_names_one_vowel_apart_is_no_evidence_of_one_person():
+    from tqcheck.checks.variants import _one_person
+
+    assert not _one_person({">minister", "<barakat"}, {">minister", "<celik"})  # Omar Barakat / Omer Celik
+    assert _one_person({">minister", "<geagea"}, {"<geagea"})  # Samir Geagea / Samer Geagea
+    assert _one_person({">hassan"}, {">hassan"})  # Hassan Nasrallah / Hassan Nasrullah
+    assert _one_person({">hassan", "<said"}, {">hassan"})  # one of them followed by another name
+    assert not _one_person({">minister"}, {">president"})

@@ -35,7 +35,7 @@ from tqcheck.names import (
 )
 from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule, read_tsv
 from tqcheck.checks.capitalization import _NEXT_WORD, _NOT_AFTER_NAME, _NOT_BEFORE_NAME, _PREV_WORD, _is_title
-from tqcheck.checks.variants import _one_vowel_pairs
+from tqcheck.checks.variants import _one_person, _one_vowel_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))
@@ -220,7 +220,7 @@ def reference_clusters(check, tokens):
     neighbours = check._neighbours(tokens)
     pairs = reference_one_vowel_pairs(list(by_key)) if check.vowel_evidence else []
     for a, b in pairs:
-        if neighbours[a] & neighbours[b]:
+        if _one_person(neighbours[a], neighbours[b]):
             parent[root(b)] = root(a)
     merged = defaultdict(list)
     for k in by_key:

@@ -58,6 +58,18 @@ def _one_vowel_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
     ]
 
 
+def _one_person(a: set[str], b: set[str]) -> bool:
+    """Whether two spellings one vowel apart, with these neighbours (see Variants._neighbours),
+    name one person: they share the name after them ("Samir Geagea" / "Samer Geagea"), or the
+    name before them while no two different names follow them ("Hassan Nasrallah" / "Hassan
+    Nasrullah"). Two different surnames after a shared word ("Minister Omar Barakat" /
+    "Minister Omer Celik") are two people, whatever title stands before them."""
+    after_a, after_b = {n for n in a if n[0] == "<"}, {n for n in b if n[0] == "<"}
+    if after_a & after_b:
+        return True
+    return bool(a & b) and not (after_a and after_b)
+
+
 class Variants(Check):
     kind = "variants"
     keys = {
@@ -141,7 +153,7 @@ class Variants(Check):
 
         neighbours = self._neighbours(tokens)
         for a, b in pairs:
-            if neighbours[a] & neighbours[b] and root(a) != root(b):
+            if _one_person(neighbours[a], neighbours[b]) and root(a) != root(b):
                 parent[root(b)] = root(a)
         return {k: root(k) for k in parent}
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 from typing import NamedTuple
 
 import regex
@@ -146,20 +147,53 @@ class Document:
         return (_FAST_WORD_SPLIT if self.in_latin_alphabet else _WORD_SPLIT).split(self.text)
 
     @cached_property
+    def word_texts(self) -> list[str]:
+        """Every word's text, in order: one pass shared by the checks that look words up in a
+        table instead of each scanning the text with its own pattern."""
+        return self._word_split[1::2]
+
+    @cached_property
+    def word_gaps(self) -> list[str]:
+        """The text between words: ``word_gaps[i]`` comes before word ``i`` and
+        ``word_gaps[i + 1]`` after it (so there is one more gap than words)."""
+        return self._word_split[::2]
+
+    def word_starts_at(self, indices: Iterable[int]) -> list[int]:
+        """The offsets of the words at ``indices``. Checks ask where a few words are (most ask
+        for none): a list of every word's offset costs more to build and to free than this."""
+        # A word starts where the text before it ends: the length of the gaps and words before
+        # it, joined in C. Ascending indices (as checks ask) join each piece of text once.
+        parts = self._word_split
+        starts = []
+        start = counted = 0  # the first `counted` parts hold `start` characters
+        for i in indices:
+            upto = 2 * i + 1
+            if upto < counted:
+                start = counted = 0
+            start += len("".join(parts[counted:upto]))
+            counted = upto
+            starts.append(start)
+        return starts
+
+    def starts_of_words(self, words: Container[str]) -> list[int]:
+        """The offsets of the words whose text is in ``words`` (found in C: most words are not)."""
+        return self.word_starts_at(compress(range(len(self.word_texts)), map(words.__contains__, self.word_texts)))
+
+    @cached_property
     def words(self) -> list[tuple[int, int, str]]:
-        """Every word as (start, end, text), from one pass: checks that look words up in a
-        table share it instead of each scanning the text with its own pattern."""
+        """Every word as (start, end, text), for callers outside the hot path: the checks read
+        the columns above, which need no tuple and no offset per word."""
         # split() keeps the words and the gaps between them: the running sums of their lengths
-        # are in turn the start and the end of each word, computed in C instead of one Match
-        # object per word. zip takes two offsets from the one iterator for each word.
+        # are in turn the start and the end of each word. zip takes two offsets from the one
+        # iterator for each word.
         parts = self._word_split
         offsets = accumulate(map(len, parts))
         return list(zip(offsets, offsets, parts[1::2]))
 
     @cached_property
     def folded_words(self) -> list[str]:
-        """The text of ``words``, casefolded (for case-insensitive lookups)."""
-        return list(map(str.casefold, self._word_split[1::2]))
+        """``word_texts`` casefolded (for case-insensitive lookups)."""
+        return list(map(str.casefold, self.word_texts))
 
     @cached_property
     def folded_word_set(self) -> frozenset[str]:

@@ -9,6 +9,7 @@ reported by ``unusual`` so the caller can keep a pattern for those few.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain, compress
 
 import regex
 
@@ -48,24 +49,36 @@ class PhraseTable:
         # First words of listed phrases: most words are not, so most positions cost one lookup.
         self.first = {k.split(" ", 1)[0] for k in self.table}
 
-    def find(self, doc: Document) -> Iterator[tuple[int, int, object]]:
-        words = doc.words
-        folded = doc.folded_words if self.ignorecase else [w[2] for w in words]
-        text = doc.text
-        i, n = 0, len(words)
-        while i < n:
-            if folded[i] in self.first:
-                for size in range(min(self.longest, n - i), 0, -1):
-                    j = i + size - 1
-                    # a phrase never spans punctuation: only whitespace between its words
-                    if size > 1 and any(text[words[k][1] : words[k + 1][0]].strip() for k in range(i, j)):
-                        continue
-                    key = " ".join(folded[i : j + 1])
-                    if key in self.table:
-                        yield words[i][0], words[j][1], self.table[key]
-                        i = j
-                        break
-            i += 1
+    def find(self, doc: Document) -> list[tuple[int, int, object]]:
+        """(start, end, value) of the listed phrases in the text, left to right."""
+        spans = list(self._word_spans(doc))
+        # Offsets only for the first and last word of each phrase, in one pass over the text;
+        # zip takes the two from the one iterator for each phrase.
+        starts = iter(doc.word_starts_at(chain.from_iterable((i, j) for i, j, _ in spans)))
+        words = doc.word_texts
+        return [(start, last + len(words[j]), value) for (_, j, value), start, last in zip(spans, starts, starts)]
+
+    def _word_spans(self, doc: Document) -> Iterator[tuple[int, int, object]]:
+        """(first word, last word, value) of the longest listed phrase at each word, and on after it."""
+        words = doc.word_texts
+        folded = doc.folded_words if self.ignorecase else words
+        gaps = doc.word_gaps
+        n = len(words)
+        after = 0  # the word after the last phrase found
+        # Most words start no listed phrase: the positions of those that do are found in C.
+        for i in compress(range(n), map(self.first.__contains__, folded)):
+            if i < after:
+                continue
+            for size in range(min(self.longest, n - i), 0, -1):
+                j = i + size - 1
+                # a phrase never spans punctuation: only whitespace between its words
+                if size > 1 and any(map(str.strip, gaps[i + 1 : j + 1])):
+                    continue
+                key = " ".join(folded[i : j + 1])
+                if key in self.table:
+                    yield i, j, self.table[key]
+                    after = j + 1
+                    break
 
 
 _SPACES = regex.compile(r"\s+")

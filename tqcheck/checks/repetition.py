@@ -77,10 +77,8 @@ class Repetition(Check):
         if self.detect not in ("doubled", "echo"):
             yield from self.pattern.finditer(doc.text)
             return
-        words = doc.words
-        folded = doc.folded_words
         taken = 0
-        for start in self._candidates(folded, words):
+        for start in doc.word_starts_at(self._candidates(doc.folded_words)):
             if start < taken:
                 continue
             m = self.pattern.match(doc.text, start)
@@ -88,7 +86,8 @@ class Repetition(Check):
                 taken = m.end()
                 yield m
 
-    def _candidates(self, folded: list[str], words: list) -> Iterator[int]:
+    def _candidates(self, folded: list[str]) -> list[int]:
+        """The words a double or an echo may start at, in order (a few an article)."""
         n = len(folded)
         if self.detect == "doubled":
             # Words said again within max_words words: the next occurrence of each word is
@@ -100,15 +99,15 @@ class Repetition(Check):
                 if i is not None and j - i <= self.max_words:
                     hits.append(i)
                 last[w] = j
-            for i in sorted(hits):
-                yield words[i][0]
-            return
+            return sorted(hits)
         joiners = self.joiners
+        out = []
         for j in [j for j in range(1, n - 1) if folded[j] in joiners]:
             for back in (1, 2):  # "March Last March", "October 2019 last October"
                 if j - back >= 0 and folded[j - back] == folded[j + 1]:
-                    yield words[j - back][0]
+                    out.append(j - back)
                     break
+        return out
 
     def run(self, doc: Document) -> Iterator[Finding]:
         for m in self._matches(doc):

@@ -111,7 +111,14 @@ def _plain(node: yaml.Node, loader: yaml.SafeLoader, lines: dict, where: tuple, 
             lines[where + (key,)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, loader, lines, where + (i,), errors) for i, item in enumerate(node.value)]
+        items = []
+        for i, item in enumerate(node.value):
+            if item.tag == _STR_TAG and type(item) is yaml.ScalarNode:  # a word of a list: what _plain does, inline
+                lines[where + (i,)] = item.start_mark.line + 1
+                items.append(item.value)
+            else:
+                items.append(_plain(item, loader, lines, where + (i,), errors))
+        return items
     if node.tag == _STR_TAG:
         return node.value  # what the constructor returns for a string, at a fraction of the cost
     try:
@@ -168,7 +175,7 @@ def read_tsv(path: Path, columns: int = 2) -> list[tuple]:
         parts = line.split("\t")
         if len(parts) != columns or not parts[0].strip():
             raise RuleDataError(f"expected {columns} tab-separated columns", location=f"{path}:{number}")
-        rows.append((*(p.strip() for p in parts), number))
+        rows.append((*map(str.strip, parts), number))
     return rows
 
 

@@ -155,18 +155,20 @@ class LazyPattern:
     """A shipped pattern compiled on first use. ``regex`` compiles at about 5 µs per pattern
     character, so a pattern that most documents never need must not slow every start."""
 
-    __slots__ = ("_args", "_compiled")
-
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._args = (pattern, flags)
-        self._compiled = None
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in self.__slots__:
+        if name.startswith("__") or name in ("_args", "_compiled"):
             raise AttributeError(name)  # not set yet (unpickling): no compile, no recursion
-        if self._compiled is None:
+        if "_compiled" not in vars(self):
             self._compiled = regex.compile(*self._args)
-        return getattr(self._compiled, name)
+        value = getattr(self._compiled, name)
+        setattr(self, name, value)  # found without this call from now on: as fast as the pattern's own
+        return value
+
+    def __reduce__(self) -> tuple:
+        return LazyPattern, self._args  # pickled and copied uncompiled, without the attributes kept
 
 
 # Rule authors write regular expressions; a catastrophic one ("(a+)+$") must not hang a CI job.

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import regex
@@ -35,19 +35,19 @@ import regex
 from ..document import Document
 from ..model import Finding
 from ..names import fold
-from .base import Check, Param, RuleDataError
+from .base import Check, LazyPattern, Param, RuleDataError
 
 _ARTICLES = frozenset(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"])  # joined to a name: al-Qaeda
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*"
 _CAP = rf"(?:(?:{'|'.join(sorted(_ARTICLES))})-)?{_CAP_WORD}"
 _BEFORE_SPAN = r"[\p{L}\p{M}\d@#/.-]"  # a span does not start after one of these (inside a word, handle, path)
-_NAME_CHAR = regex.compile(_BEFORE_SPAN)
+_NAME_CHAR = LazyPattern(_BEFORE_SPAN)  # compiled on first use, as _ALNUM, _AND, _NON_SPACE: few spans need them
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+")
 # In ASCII text the _WORD runs are the runs of letters and digits: split() finds them faster.
 _ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
-_ALNUM = regex.compile(r"[\p{L}\d]")  # the letter/digit boundary of a known name
-_AND = regex.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
-_NON_SPACE = regex.compile(r"\S+")
+_ALNUM = LazyPattern(r"[\p{L}\d]")  # the letter/digit boundary of a known name
+_AND = LazyPattern(r"\s+(?:and|&)\s+(?:the\s+)?")
+_NON_SPACE = LazyPattern(r"\S+")
 _CACHE_SIZE = 8192  # entries in each per-check cache (words, spans; 2 MB at most); emptied when full
 # British and American spellings of one word are the same word here (Centre ~ Center).
 _SPELLING = (("isation", "ization"), ("isatio", "izatio"), ("centre", "center"), ("programme", "program"),
@@ -185,20 +185,29 @@ class Entities(Check):
                     self.forms.append(Form(text, name, tokens))
         if not self.forms:
             raise RuleDataError("gazetteer: no multi-word names found", ("gazetteer",))
-        self._names = {f.text.casefold() for f in self.forms}
         self._known_names = None  # compiled on first use, and only for text the scan cannot take
-        # The scan equals the regex when every name char is Latin-1 and every window char
-        # casefolds to one char: then casefold() and the regex's case matching agree
-        # (tests/test_load_speed_entities.py checks it for every code point).
-        self._by_prefix: dict[str, list[int]] | None = None
-        if min(map(len, self._names)) >= 2 and max("".join(self._names)) < "\u0100":
-            by_prefix = defaultdict(set)
-            for n in self._names:
-                by_prefix[n[:2]].add(len(n))
-            self._by_prefix = {k: sorted(v, reverse=True) for k, v in by_prefix.items()}
         # Spans start at a capital, even after a hyphen: _spans checks the article before it. The
         # first word is atomic: a space must follow it, so giving back letters cannot help.
         self.pattern = _span_pattern(self.connectors, rf"(?<![\p{{L}}\p{{M}}\d@#/.])(?>{_CAP_WORD})")
+
+    @cached_property
+    def _names(self) -> set[str]:
+        """The forms casefolded: only _inside_known_name needs them, for a would-be finding."""
+        return {f.text.casefold() for f in self.forms}
+
+    @cached_property
+    def _by_prefix(self) -> dict[str, list[int]] | None:
+        """The lengths of the names by their first two characters, longest first, for the scan
+        of _inside_known_name; None when the scan may differ from the regex. The scan equals the
+        regex when every name char is Latin-1 and every window char casefolds to one char: then
+        casefold() and the regex's case matching agree (tests/test_load_speed_entities.py checks
+        it for every code point)."""
+        if min(map(len, self._names)) < 2 or max("".join(self._names)) >= "\u0100":
+            return None
+        by_prefix = defaultdict(set)
+        for n in self._names:
+            by_prefix[n[:2]].add(len(n))
+        return {k: sorted(v, reverse=True) for k, v in by_prefix.items()}
 
     def _tokens(self, text: str) -> tuple[str, ...]:
         connectors = self.connectors

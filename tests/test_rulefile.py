@@ -74,3 +74,16 @@ def test_missing_rule_folder():
 def test_repetition_bounds_are_reported_at_their_key(write_rule, value):
     errors = load_errors(write_rule, "bad.yml", f"code: XX101\ncheck: repetition\ndetect: doubled\nmessage: m\nmax_words: {value}\n")
     assert errors == [f"{write_rule.folder / 'bad.yml'}:5: max_words: must be between 1 and 10"]
+
+
+def test_a_shared_data_file_is_read_once_per_version(tmp_path):
+    from tqcheck.rulefile import _read_tsv_once, _read_tsv_cached
+
+    data = tmp_path / "orgs.tsv"
+    data.write_text("Alpha Institute\t\tthink-tank\n", encoding="utf-8")
+    first = _read_tsv_once(data, 3)
+    hits = _read_tsv_cached.cache_info().hits
+    assert _read_tsv_once(data, 3) == first == [("Alpha Institute", "", "think-tank", 1)]
+    assert _read_tsv_cached.cache_info().hits == hits + 1
+    data.write_text("Alpha Institute\t\tthink-tank\nBeta Centre\tBC\tthink-tank\n", encoding="utf-8")
+    assert [row[0] for row in _read_tsv_once(data, 3)] == ["Alpha Institute", "Beta Centre"]

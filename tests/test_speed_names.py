@@ -322,8 +322,14 @@ def test_the_candidates_hold_every_match_that_may_be_mid_sentence(capitals):
     assert skipped > 300
 
 
-def test_watched_words_of_several_words_are_found_from_candidates(tmp_path):
+def copied_capitals_rule() -> str:
+    """TQ201's rule file, to be written elsewhere: its data path made absolute."""
     rule = (DEFAULT_RULES_DIR / "function-word-capitals.yml").read_text(encoding="utf-8")
+    return rule.replace("gazetteer: data/", f"gazetteer: {DEFAULT_RULES_DIR / 'data'}/")
+
+
+def test_watched_words_of_several_words_are_found_from_candidates(tmp_path):
+    rule = copied_capitals_rule()
     path = tmp_path / "capitals.yml"
     path.write_text(rule.replace("tokens: [", "tokens: [so that, well-known, a.m., of the, "), encoding="utf-8")
     check = load_rule(path)
@@ -339,7 +345,7 @@ def test_watched_words_of_several_words_are_found_from_candidates(tmp_path):
 def test_names_are_found_around_a_word_as_in_the_whole_text(tmp_path):
     """Names holding the characters that bound the scanned stretch, overlapping names, names
     across line breaks and next to word characters."""
-    rule = (DEFAULT_RULES_DIR / "function-word-capitals.yml").read_text(encoding="utf-8")
+    rule = copied_capitals_rule()
     path = tmp_path / "capitals.yml"
     extra = '"The U.S. Army", "The Hague, Netherlands", "Of The", "The Of", "In (The) Hague", "The Hague Of", '
     path.write_text(rule.replace("names: [", "names: [" + extra), encoding="utf-8")
@@ -353,7 +359,7 @@ def test_names_are_found_around_a_word_as_in_the_whole_text(tmp_path):
 
 
 def test_watched_words_without_a_capital_are_found_by_the_full_scan(tmp_path):
-    rule = (DEFAULT_RULES_DIR / "function-word-capitals.yml").read_text(encoding="utf-8")
+    rule = copied_capitals_rule()
     path = tmp_path / "capitals.yml"
     path.write_text(rule.replace("tokens: [", "tokens: [1st, "), encoding="utf-8")
     check = load_rule(path)

@@ -179,6 +179,20 @@ def read_tsv(path: Path, columns: int = 2) -> list[tuple]:
     return rows
 
 
+def _read_tsv_once(path: Path, columns: int) -> list[tuple]:
+    """``read_tsv``, read once per version of the file: rules share data files (the gazetteer)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return read_tsv(path, columns)  # which says why it cannot be read
+    return list(_read_tsv_cached(path.resolve(), columns, info.st_mtime_ns, info.st_size))
+
+
+@lru_cache(maxsize=64)
+def _read_tsv_cached(path: Path, columns: int, mtime_ns: int, size: int) -> tuple[tuple, ...]:
+    return tuple(read_tsv(path, columns))
+
+
 def _coerce(value: Any, param: Param, base: Path) -> Any:
     """Check ``value`` against ``param``; return the normalised value or raise RuleDataError."""
     kind = param.kind
@@ -205,7 +219,7 @@ def _coerce(value: Any, param: Param, base: Path) -> Any:
                 raise RuleDataError(f"value of {key!r} must be a string", (key,))
         return {str(k): v for k, v in value.items()}
     if kind == "tsv" and isinstance(value, str):
-        return read_tsv(base / value, param.columns)
+        return _read_tsv_once(base / value, param.columns)
     if kind == "any":
         return value
     expected = {

@@ -44,6 +44,7 @@ class Capitalization(Check):
     keys = {
         "tokens": Param("str_list", [], required=True, help="function words to watch, lowercase"),
         "names": Param("str_list", [], help="proper names that contain a watched word (The Hague)"),
+        "gazetteer": Param("tsv", None, columns=3, help="TSV of organisations (name<TAB>aliases<TAB>type): those that contain a watched word are names too"),
         "classifiers": Param("str_list", [], help="nouns after which a capitalised title may follow"),
     }
 
@@ -58,9 +59,10 @@ class Capitalization(Check):
         self.by_initial: dict[str, list[str]] = {}  # the words of the pattern by their first letter, in its order
         for word in titled:
             self.by_initial.setdefault(word[:1], []).append(word)
+        names = set(options["names"]) | _gazetteer_names(options["gazetteer"] or (), titled)
         # Found as (?<![\w-])(?:The\s+Hague|...)(?![\w]|-\w) would find them, longest first.
-        self.names = LiteralAlternation(sorted(options["names"], key=len, reverse=True))
-        self.name_bounds = _NAME_BOUNDS - set("".join(options["names"]))
+        self.names = LiteralAlternation(sorted(names, key=lambda n: (-len(n), n)))
+        self.name_bounds = _NAME_BOUNDS - set("".join(names))
         self.classifiers = {c.casefold() for c in options["classifiers"]}
 
     def run(self, doc: Document) -> Iterator[Finding]:
@@ -122,6 +124,19 @@ class Capitalization(Check):
             if text.startswith(word, start) and not _NOT_AFTER_WORD.match(text, end):
                 return end
         return None
+
+
+def _gazetteer_names(rows, titled: list[str]) -> set[str]:
+    """The organisations' names and aliases that hold a capitalised watched word ("The Century
+    Foundation"): there the capital is the name's, not a slip."""
+    watched = set(titled)
+    names = set()
+    for name, aliases, _type, _line in rows:
+        for form in (name, *aliases.split("|")):
+            form = form.strip()
+            if watched.intersection(form.split()):
+                names.add(form)
+    return names
 
 
 def _candidates(titled: list[str]) -> re.Pattern:

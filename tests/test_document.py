@@ -43,6 +43,8 @@ def test_a_sentence_starts_after_any_space_and_not_within_one(space):
 def test_a_line_break_of_any_kind_starts_a_sentence(brk):
     doc = Document(f"the talks ended{brk}The rest went on")
     assert doc.starts_sentence(doc.text.index("The"))
+    bulleted = Document(f"Items:{brk}- The first item")
+    assert bulleted.starts_sentence(bulleted.text.index("The"))
 
 
 def test_sentences_respect_abbreviations_and_keep_offsets():

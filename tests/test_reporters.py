@@ -586,3 +586,13 @@ def test_html_report_is_written_when_its_template_cache_is_full(seeds, fresh_tem
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", disk_full)
     page = render("html", seeds)
     assert "<html" in page and not list(fresh_template_cache.glob("**/tqcheck-*.cache"))
+
+
+def test_html_report_is_written_over_a_corrupt_template_cache(seeds, fresh_template_cache):
+    from tqcheck.reporters import html
+
+    page = render("html", seeds)
+    (cached,) = fresh_template_cache.glob("_jinja2-cache-*/tqcheck-*.cache")
+    cached.write_bytes(cached.read_bytes()[:40])  # cut short, as by a full disk
+    html.environment.cache_clear()
+    assert render("html", seeds) == page

@@ -78,6 +78,14 @@ def test_an_attribution_takes_the_date_line_under_it_and_nothing_else(checks):
         assert finding.match == "— Omar Nasser (@OmarNasser)" and finding.data["date"] == ""
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_attribution_lines_are_found_whatever_the_line_ends(checks, newline):
+    dated = f"Prices rose.{newline}Omar Nasser (@OmarNasser) October 12, 2020{newline}Officials denied it.{newline}"
+    two_lines = f"Prices rose.{newline}— Omar Nasser (@OmarNasser){newline}12 October 2020{newline}Officials denied it.{newline}"
+    assert [f.match for f in checks["TQ702"].run(Document(dated))] == ["Omar Nasser (@OmarNasser) October 12, 2020"]
+    assert [f.match for f in checks["TQ702"].run(Document(two_lines))] == [f"— Omar Nasser (@OmarNasser){newline}12 October 2020"]
+
+
 def test_the_prefilter_keeps_chrf_off_unrelated_sentences(checks, monkeypatch):
     calls = []
     original = Duplicate.similarity

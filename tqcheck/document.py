@@ -41,6 +41,7 @@ _BULLET = regex.compile(r"[ \t]*(?:[-+*•‣◦]|\(?\w{1,3}[.)])[ \t]+")
 # line breaks, which start a line as "\n" does.
 _SPACES = frozenset(" \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
 _LINE_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_LINE_STARTS = "\n" + "".join(sorted(_LINE_BREAKS))  # what a line starts after
 # What, before the one space in front of a word, still leaves a sentence start possible: more
 # white space, a ")" and the bullets that are not SENTENCE_OPENERS.
 _MAY_OPEN = frozenset(")-+‣◦") | _SPACES | _LINE_BREAKS
@@ -308,5 +309,5 @@ class Document:
             return open_ >= 0 and "\n" not in self.text[open_:close] and self.starts_sentence(open_)
         if self.text[offset - 1] not in " \t":
             return False  # a bullet is followed by a space or tab
-        line_start = self.text.rfind("\n", 0, offset) + 1
+        line_start = max(self.text.rfind(c, 0, offset) for c in _LINE_STARTS) + 1
         return bool(_BULLET.fullmatch(self.text, line_start, offset))

@@ -21,6 +21,7 @@ from .checks import CHECKS, check_class
 from .checks.base import Check, Example, Param, Rule, RuleDataError
 from .model import Severity
 
+
 def shipped_rules_dir(package: Path) -> Path:
     """The shipped rules of the tqcheck package in folder ``package``: installed as tqcheck/rules
     (see pyproject.toml), or, in a source checkout and an editable install, the repository's
@@ -185,7 +186,7 @@ def _read_tsv_once(path: Path, columns: int) -> list[tuple]:
         info = path.stat()
     except OSError:
         return read_tsv(path, columns)  # which says why it cannot be read
-    return list(_read_tsv_cached(path.resolve(), columns, info.st_mtime_ns, info.st_size))
+    return list(_read_tsv_cached(path, columns, info.st_mtime_ns, info.st_size))
 
 
 @lru_cache(maxsize=64)

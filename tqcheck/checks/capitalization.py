@@ -25,7 +25,8 @@ from .phrases import LiteralAlternation
 _NEXT_WORD = LazyPattern(r"[ \t\u00a0]+(\p{L}[\p{L}\p{M}'’-]*)")
 _PREV_WORD = LazyPattern(r"(\p{L}[\p{L}\p{M}'’-]*)[ \t\u00a0]+$")
 _NOT_BEFORE_NAME = LazyPattern(r"[\w-]")
-_NOT_AFTER_NAME = LazyPattern(r"\w|-\w")
+# A name that runs on into a longer one is not it: "The National Assembly" is not "The National".
+_NOT_AFTER_NAME = LazyPattern(r"\w|-\w|[ \t\u00a0]+\p{Lu}")
 # What may not be next to a watched word: the lookbehind and the lookahead of Capitalization.pattern.
 _NOT_BEFORE_WORD = LazyPattern(r"[\w'’-]")
 _NOT_AFTER_WORD = LazyPattern(r"[\w'’]|-\w")
@@ -60,7 +61,7 @@ class Capitalization(Check):
         for word in titled:
             self.by_initial.setdefault(word[:1], []).append(word)
         names = set(options["names"]) | _gazetteer_names(options["gazetteer"] or (), titled)
-        # Found as (?<![\w-])(?:The\s+Hague|...)(?![\w]|-\w) would find them, longest first.
+        # Found as (?<![\w-])(?:The\s+Hague|...)(?!\w|-\w|\s+\p{Lu}) would find them, longest first.
         self.names = LiteralAlternation(sorted(names, key=lambda n: (-len(n), n)))
         self.name_bounds = _NAME_BOUNDS - set("".join(names))
         self.classifiers = {c.casefold() for c in options["classifiers"]}

@@ -40,10 +40,10 @@ _DASH = r"(?:[—–―]|--?)"
 ATTRIBUTION = LazyPattern(
     rf"(?m)^[ \t]*(?P<dash>{_DASH})?[ \t]*(?:A post shared by[ \t]+)?"
     rf"(?P<name>[^\n()@]{{1,80}}?)[ \t]*\((?P<handle>{HANDLE})\)"
-    rf"(?:[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?)?[ \t]*\.?[ \t]*$"
+    rf"(?:[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?)?[ \t]*\.?[ \t\r]*$"
 )
 # The date of an embedded post on a line of its own, under a dated line's name and handle.
-_DATE_LINE = LazyPattern(rf"[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?[ \t]*\.?[ \t]*")
+_DATE_LINE = LazyPattern(rf"[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?[ \t]*\.?[ \t\r]*")
 _RUNNING_HANDLE = LazyPattern(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{1,15}(?![\w@]|\.\w|-\w)")
 
 
@@ -58,8 +58,9 @@ def document_attributions(doc: Document, max_name_words: int = 8) -> list[tuple[
 def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int, regex.Match]]:
     """(start, end, match) of every attribution in ``text``, stripped of spaces.
 
-    It is a whole line, or, when the post's text was flattened onto the same line
-    ("Prices are rising pic.twitter.com/x — Name (@handle) May 2, 2021"), the line from the dash.
+    It is a whole line (with the date line under an undated one: _date_line_end), or, when the
+    post's text was flattened onto the same line ("Prices are rising pic.twitter.com/x — Name
+    (@handle) May 2, 2021"), the line from the dash.
     """
     out = []
     for m in _matches_on_lines_with(text, "(@"):
@@ -77,7 +78,7 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
             continue  # "... on Twitter (@ministry)" inside a sentence is not an attribution line
         while text[start] in " \t":
             start += 1
-        while end > start and text[end - 1] in " \t":
+        while end > start and text[end - 1] in " \t\r":
             end -= 1
         if not m.group("date"):
             end = _date_line_end(text, end)
@@ -88,13 +89,14 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
 def _date_line_end(text: str, end: int) -> int:
     """Where the line after ``end`` ends, when it holds nothing but a post's date (some embeds
     put "— Name (@handle)" and the date on two lines); else ``end``."""
-    if not text.startswith("\n", end):
+    line = end + 2 if text.startswith("\r\n", end) else end + 1 if text.startswith("\n", end) else None
+    if line is None:
         return end
-    stop = text.find("\n", end + 1)
+    stop = text.find("\n", line)
     stop = len(text) if stop == -1 else stop
-    if not _DATE_LINE.fullmatch(text, end + 1, stop):
+    if not _DATE_LINE.fullmatch(text, line, stop):
         return end
-    return end + 1 + len(text[end + 1 : stop].rstrip(" \t"))
+    return line + len(text[line:stop].rstrip(" \t\r"))
 
 
 def attribution_date(text: str, end: int, m: regex.Match) -> str:

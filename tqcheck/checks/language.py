@@ -81,11 +81,10 @@ LANGUAGE_NAMES = {
 # expect: --language ru makes Cyrillic the expected script, so Russian text is no foreign passage.
 LANGUAGE_SCRIPTS = {
     "bg": "Cyrillic", "ru": "Cyrillic", "uk": "Cyrillic", "mk": "Cyrillic", "el": "Greek",
-    "zh-cn": "Han", "zh-tw": "Han", "ja": "Han+Hiragana+Katakana", "ko": "Hangul+Han",
-    "th": "Thai", "lo": "Lao", "km": "Khmer", "my": "Myanmar",
+    "zh-cn": "Han", "zh-tw": "Han", "ja": "Han+Hiragana+Katakana", "ko": "Hangul+Han", "th": "Thai",
 }
 # Languages written without spaces between words (langdetect codes): no function-word list.
-UNSPACED_LANGUAGES = frozenset({"ja", "ko", "lo", "km", "my", "th", "zh", "zh-cn", "zh-tw"})
+UNSPACED_LANGUAGES = frozenset({"ja", "ko", "th", "zh-cn", "zh-tw"})
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]{2})?")
 
 

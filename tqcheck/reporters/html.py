@@ -223,6 +223,12 @@ def _bytecode_cache(jinja2):
     A cache that cannot be created or written only costs that time again, never the report."""
 
     class QuietCache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # a truncated or foreign file: compile the template instead
+                bucket.reset()
+
         def dump_bytecode(self, bucket) -> None:
             try:
                 super().dump_bytecode(bucket)

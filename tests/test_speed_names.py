@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from tqcheck.document import _BULLET, SENTENCE_OPENERS, Document
+from tqcheck.document import _BULLET, _LINE_STARTS, SENTENCE_OPENERS, Document
 from tqcheck.document import LATIN_ALPHABET
 from tqcheck.names import (
     _CLASSES,
@@ -172,7 +172,7 @@ def reference_starts_sentence(doc: Document, offset: int) -> bool:
         return open_ >= 0 and "\n" not in doc.text[open_:close] and reference_starts_sentence(doc, open_)
     if doc.text[offset - 1] not in " \t":
         return False
-    line_start = doc.text.rfind("\n", 0, offset) + 1
+    line_start = max(doc.text.rfind(c, 0, offset) for c in _LINE_STARTS) + 1
     return bool(_BULLET.fullmatch(doc.text, line_start, offset))
 
 

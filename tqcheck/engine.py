@@ -350,7 +350,11 @@ def check_files(files: Sequence[str], checks: Sequence[Check], settings: Setting
         yield from check_files(files, checks, settings, 1)
         return
     with pool:
-        yield from pool.map(_check_in_worker, files, chunksize=chunk)
+        # The first file is checked here, before the pool forks its workers (at the first task):
+        # they inherit what it warmed (patterns compiled and tables built on first use) instead
+        # of each paying for it again.
+        yield check_file(files[0], checks, settings)
+        yield from pool.map(_check_in_worker, files[1:], chunksize=chunk)
 
 
 def check_paths(paths: Sequence[str], settings: Settings | None = None, jobs: int = 1) -> Iterator[FileResult]:

@@ -83,3 +83,16 @@ def test_the_shipped_rules_are_found_installed_or_in_the_checkout(tmp_path):
     (tmp_path / "site-packages" / "tqcheck" / "rules").mkdir(parents=True)
     assert shipped_rules_dir(tmp_path / "site-packages" / "tqcheck") == tmp_path / "site-packages" / "tqcheck" / "rules"
     assert shipped_rules_dir(tmp_path / "checkout" / "tqcheck") == tmp_path / "checkout" / "rules"
+
+
+def test_every_tqcheck_package_is_installed():
+    """pyproject.toml lists the packages by hand (rules/ is mapped in as tqcheck.rules): a new
+    subpackage must be listed too, or an installed tqcheck lacks it."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "tqcheck").rglob("__init__.py")}
+    assert found and found <= listed

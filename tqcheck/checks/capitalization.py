@@ -11,7 +11,6 @@ The fix lowercases the word; it is safe only when the next word is lowercase.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 
 import regex
@@ -28,8 +27,8 @@ _NOT_BEFORE_NAME = LazyPattern(r"[\w-]")
 # A name that runs on into a longer one is not it: "The National Assembly" is not "The National".
 _NOT_AFTER_NAME = LazyPattern(r"\w|-\w|[ \t\u00a0]+\p{Lu}")
 # What may not be next to a watched word: the lookbehind and the lookahead of Capitalization.pattern.
-_NOT_BEFORE_WORD = LazyPattern(r"[\w'’-]")
-_NOT_AFTER_WORD = LazyPattern(r"[\w'’]|-\w")
+_BEFORE_WORD, _AFTER_WORD = r"[\w'’-]", r"[\w'’]|-\w"
+_NOT_BEFORE_WORD, _NOT_AFTER_WORD = LazyPattern(_BEFORE_WORD), LazyPattern(_AFTER_WORD)
 _OPENERS = "".join(map(re.escape, sorted(SENTENCE_OPENERS)))
 # Characters that end the text scanned for names around a word (see _in_name): frequent,
 # neither spaces nor word characters nor hyphens, so that no name is found next to one.
@@ -55,11 +54,11 @@ class Capitalization(Check):
             raise RuleDataError("tokens: needs at least one word", ("tokens",))
         titled = sorted({t[:1].upper() + t[1:].lower() for t in tokens}, key=len, reverse=True)
         # Compiled only when some token has no capital to find candidates by (see _matches).
-        self.pattern = LazyPattern(rf"(?<![\w'’-])(?:{'|'.join(map(regex.escape, titled))})(?![\w'’]|-\w)")
-        self.candidates = _candidates(titled) if all(t[:1].isupper() for t in titled) else None
+        self.pattern = LazyPattern(rf"(?<!{_BEFORE_WORD})(?:{'|'.join(map(regex.escape, titled))})(?!{_AFTER_WORD})")
         self.by_initial: dict[str, list[str]] = {}  # the words of the pattern by their first letter, in its order
         for word in titled:
             self.by_initial.setdefault(word[:1], []).append(word)
+        self.candidates = _candidates(self.by_initial) if all(t[:1].isupper() for t in titled) else None
         names = set(options["names"]) | _gazetteer_names(options["gazetteer"] or (), titled)
         # Found as (?<![\w-])(?:The\s+Hague|...)(?!\w|-\w|\s+\p{Lu}) would find them, longest first.
         self.names = LiteralAlternation(sorted(names, key=lambda n: (-len(n), n)))
@@ -140,14 +139,14 @@ def _gazetteer_names(rows, titled: list[str]) -> set[str]:
     return names
 
 
-def _candidates(titled: list[str]) -> re.Pattern:
-    """Where a word of ``titled`` may be mid-sentence: no ASCII letter around it, and no
-    sentence opener (or one and a space) in front, where Document.starts_sentence holds.
-    A stdlib pattern that starts with the first letters, so that it is searched from those
-    capitals only; the lookbehinds come after the first letter (the "." there)."""
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for word in titled:
-        by_first[word[0]].append(re.escape(word[1:]))
-    firsts = "".join(map(re.escape, by_first))
-    rests = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rest)})" for first, rest in by_first.items())
+def _candidates(by_initial: dict[str, list[str]]) -> re.Pattern:
+    """Where a watched word (``by_initial``: by first letter) may be mid-sentence: no ASCII
+    letter around it, and no sentence opener (or one and a space) in front, where
+    Document.starts_sentence holds. A stdlib pattern that starts with the first letters, so
+    that it is searched from those capitals only; the lookbehinds come after the first letter
+    (the "." there)."""
+    firsts = "".join(map(re.escape, by_initial))
+    rests = "|".join(
+        f"(?<={re.escape(first)})(?:{'|'.join(re.escape(w[1:]) for w in words)})" for first, words in by_initial.items()
+    )
     return re.compile(rf"[{firsts}](?<![A-Za-z{_OPENERS}].)(?<![{_OPENERS}] .)(?:{rests})(?![A-Za-z])", re.DOTALL)

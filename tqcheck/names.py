@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import regex
 
-from .document import _MAY_OPEN, LATIN_ALPHABET, SENTENCE_OPENERS, Document
+from .document import LATIN_ALPHABET, MAY_OPEN_CLASS, Document
 
 # Arabic article forms written before a name: Al-, al-, El-, ad-, as-, ash-, at-, az-, ar-, an-.
 ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Aa]th)[-‐‑]"
@@ -30,23 +30,21 @@ ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Aa]th)[-‐‑]"
 _ARTICLE_3 = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz])[-‐‑]"
 _ARTICLE_4 = r"[Aa][st]h[-‐‑]"
 _CAPITAL_ARTICLE_REST = r"(?:(?<=A)(?:l|[dnrstz]|[st]h)|(?<=E)l)[-‐‑]"
-# Where a capital follows one space after a character outside this set, Document.starts_sentence
-# answers False from those two characters alone; most names of an article are written there.
-_MAY_OPEN_SENTENCE = "".join(map(re.escape, sorted(SENTENCE_OPENERS | _MAY_OPEN)))
 # A name-like word, its article and whether it surely is not at a sentence start. The pattern
 # is anchored at the name's first capital (searched from capitals only, it is several times
 # faster than with an article group in front), and looks behind the capital (the "." there):
 # it reads the article back, or takes the name on its own where no character of NotAfter comes
 # before it and it does not begin an article-and-name ("Al" in "Al-Sadr"). The match is the
 # name; the groups are the name, its article (one group for each length, as a lookbehind has
-# one width) and an empty group for a name after one space after a character that opens no
-# sentence. _name_tokens splits the text with it.
+# one width) and an empty group for a name after one space after a character outside
+# MAY_OPEN_CLASS, where Document.starts_sentence answers False from those two characters alone
+# (most names of an article are written there). _name_tokens splits the text with it.
 _NAME = "$Lu$LlM+(?:['’ʼʿ]$Ll+)?(?:$Lu$LlM+)?(?!$NameChar)"
 _TOKEN_TEMPLATE = Template(
     "(?P<name>$Lu(?:"
     f"(?<=(?<!$NotAfter)(?P<article3>{_ARTICLE_3}).)"
     f"|(?<=(?<!$NotAfter)(?P<article4>{_ARTICLE_4}).)"
-    f"|(?<!$NotAfter.)(?:(?<=[^{_MAY_OPEN_SENTENCE}] .)(?P<mid_sentence>))?(?!{_CAPITAL_ARTICLE_REST}{_NAME})"
+    f"|(?<!$NotAfter.)(?:(?<=[^{MAY_OPEN_CLASS}] .)(?P<mid_sentence>))?(?!{_CAPITAL_ARTICLE_REST}{_NAME})"
     f"){_NAME.removeprefix('$Lu')})"
 )
 _CLASSES = {"Lu": r"\p{Lu}", "Ll": r"\p{Ll}", "LlM": r"[\p{Ll}\p{M}]", "NameChar": r"[\p{L}\p{M}\d@]",

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..document import SENTENCE_OPENERS, Document
+from ..document import OPENER_CLASS, Document
 from ..model import Finding
 from .base import Check, LazyPattern, Param, RuleDataError
 from .phrases import LiteralAlternation
@@ -29,7 +29,6 @@ _NOT_AFTER_NAME = LazyPattern(r"\w|-\w|[ \t\u00a0]+\p{Lu}")
 # What may not be next to a watched word: the lookbehind and the lookahead of Capitalization.pattern.
 _BEFORE_WORD, _AFTER_WORD = r"[\w'’-]", r"[\w'’]|-\w"
 _NOT_BEFORE_WORD, _NOT_AFTER_WORD = LazyPattern(_BEFORE_WORD), LazyPattern(_AFTER_WORD)
-_OPENERS = "".join(map(re.escape, sorted(SENTENCE_OPENERS)))
 # Characters that end the text scanned for names around a word (see _in_name): frequent,
 # neither spaces nor word characters nor hyphens, so that no name is found next to one.
 _NAME_BOUNDS = frozenset('.,;:!?()"“”')
@@ -149,4 +148,4 @@ def _candidates(by_initial: dict[str, list[str]]) -> re.Pattern:
     rests = "|".join(
         f"(?<={re.escape(first)})(?:{'|'.join(re.escape(w[1:]) for w in words)})" for first, words in by_initial.items()
     )
-    return re.compile(rf"[{firsts}](?<![A-Za-z{_OPENERS}].)(?<![{_OPENERS}] .)(?:{rests})(?![A-Za-z])", re.DOTALL)
+    return re.compile(rf"[{firsts}](?<![A-Za-z{OPENER_CLASS}].)(?<![{OPENER_CLASS}] .)(?:{rests})(?![A-Za-z])", re.DOTALL)

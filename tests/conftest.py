@@ -13,6 +13,25 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+def bench_corpus():
+    """benchmarks/corpus.py, the generator of realistic MT news with planted artifacts."""
+    import importlib.util
+    import sys
+
+    if "bench_corpus" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
+        module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # its dataclasses look it up
+        spec.loader.exec_module(module)
+    return sys.modules["bench_corpus"]
+
+
+def generated_articles(n: int, seed: int) -> list[str]:
+    """``n`` generated articles (the speed tests compare fast paths with plain ones on them)."""
+    corpus = bench_corpus()
+    orgs = corpus.load_organizations()
+    return [corpus.make_article(rng, orgs).text() for rng in corpus.article_rngs(n, seed=seed)]
+
+
 class Cli:
     """Run the CLI in-process exactly as the console script routes its arguments."""
 

@@ -10,12 +10,11 @@ the previous row-based code of the checks, kept here as the reference.
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import bench_corpus, generated_articles
 
 from tqcheck.checks.phrases import PhraseTable, phrase_key
 from tqcheck.document import Document
@@ -26,11 +25,7 @@ ARTICLES = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "dat
 
 
 def _generated() -> list[str]:
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    corpus = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # its dataclasses look it up
-    spec.loader.exec_module(corpus)
-    orgs = corpus.load_organizations()
-    return [corpus.make_article(rng, orgs).text() for rng in corpus.article_rngs(12, seed=21)] + [corpus.long_article(2)]
+    return generated_articles(12, 21) + [bench_corpus().long_article(2)]
 
 
 # Doubles and echoes, phrases split by punctuation or only by spaces, possessives, case variants,

@@ -9,13 +9,12 @@ before capitals, hyphens, apostrophes, connectors, handles and paths).
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
 import random
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import generated_articles
 import regex
 
 from tqcheck.document import Document
@@ -35,11 +34,7 @@ PIECES = [
 
 def _generated() -> list[str]:
     """Articles from the benchmark's generator (organisation names, some of them garbled)."""
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    corpus = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # its dataclasses look it up
-    spec.loader.exec_module(corpus)
-    orgs = corpus.load_organizations()
-    return [corpus.make_article(rng, orgs).text() for rng in corpus.article_rngs(30, seed=403)]
+    return generated_articles(30, 403)
 
 
 def random_texts(n: int, seed: int) -> list[str]:

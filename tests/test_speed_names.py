@@ -8,14 +8,13 @@ to hit the edges (articles before names, apostrophes, hyphens, bullets, quotes, 
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import bench_corpus, generated_articles
 import regex
 
 from tqcheck.document import _BULLET, _LINE_STARTS, SENTENCE_OPENERS, Document
@@ -43,12 +42,7 @@ ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))
 
 def _generated() -> list[str]:
     """Articles from the benchmark's generator (names, planted variants and capitals)."""
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    corpus = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # its dataclasses look it up
-    spec.loader.exec_module(corpus)
-    orgs = corpus.load_organizations()
-    texts = [corpus.make_article(rng, orgs).text() for rng in corpus.article_rngs(12, seed=401)]
-    return texts + [corpus.long_article(3, seed=7)]
+    return generated_articles(12, 401) + [bench_corpus().long_article(3, seed=7)]
 
 
 PIECES = [

@@ -11,13 +11,12 @@ edges, real and generated articles, random strings) against one ``WORD`` match p
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import itertools
 import random
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import bench_corpus, generated_articles
 import regex
 
 from tqcheck import markup
@@ -44,11 +43,7 @@ ARTICLES = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "dat
 
 
 def _generated() -> list[str]:
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    corpus = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # its dataclasses look it up
-    spec.loader.exec_module(corpus)
-    orgs = corpus.load_organizations()
-    return [corpus.make_article(rng, orgs).text() for rng in corpus.article_rngs(12, seed=5)] + [corpus.long_article(2)]
+    return generated_articles(12, 5) + [bench_corpus().long_article(2)]
 
 
 def reference_words(text: str) -> list[tuple[int, int, str]]:

@@ -78,7 +78,9 @@ class ChildFailed(RuntimeError):
 
 
 # Children cache their bytecode here, as an installed tqcheck does in __pycache__ (this keeps
-# the measurement independent of PYTHONDONTWRITEBYTECODE and writes nothing into the tree).
+# the measurement independent of PYTHONDONTWRITEBYTECODE and writes nothing into the tree), and
+# keep tqcheck's own cache (parsed rule files, tqcheck.cache) in a folder inside it: the user's
+# cache is neither read nor written.
 PYCACHE = tempfile.mkdtemp(prefix="tqcheck-bench-pycache-")
 
 
@@ -87,6 +89,8 @@ def child_env() -> dict:
            if k not in ("FORCE_COLOR", "PYTHONPROFILEIMPORTTIME", "PYTHONDONTWRITEBYTECODE")}
     env["NO_COLOR"] = "1"
     env["PYTHONPYCACHEPREFIX"] = PYCACHE
+    env["TQCHECK_CACHE_DIR"] = os.path.join(PYCACHE, "tqcheck-cache")
+    env.pop("TQCHECK_NO_CACHE", None)
     return env
 
 

@@ -72,3 +72,17 @@ settings.register_profile("dev", max_examples=PROPERTY_EXAMPLES["dev"], deadline
 settings.register_profile("ci", max_examples=PROPERTY_EXAMPLES["ci"], deadline=None, derandomize=True, database=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache_folder(tmp_path_factory):
+    """The tests' own cache folder (tqcheck.cache): a test run never writes into ~/.cache, and
+    subprocesses started by tests inherit it."""
+    folder = tmp_path_factory.mktemp("tqcheck-cache")
+    before = os.environ.get("TQCHECK_CACHE_DIR")
+    os.environ["TQCHECK_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("TQCHECK_CACHE_DIR", None)
+    else:
+        os.environ["TQCHECK_CACHE_DIR"] = before

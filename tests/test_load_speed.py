@@ -15,7 +15,8 @@ import yaml
 from conftest import ROOT
 
 from tqcheck.checks.base import LazyPattern
-from tqcheck.rulefile import DEFAULT_RULES_DIR, _Loader, _plain, load_rule
+from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule
+from tqcheck.yamlfile import _Loader, _plain
 
 sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import load_organizations, make_article  # noqa: E402
@@ -56,7 +57,7 @@ def test_capitalization_matches_words_as_its_pattern_does():
 
 
 def test_word_lists_are_read_as_plain_does():
-    """rulefile._plain takes a string item of a list inline: the value and line _plain gives it."""
+    """yamlfile._plain takes a string item of a list inline: the value and line _plain gives it."""
     docs = [p.read_text(encoding="utf-8") for p in sorted(DEFAULT_RULES_DIR.glob("*.yml"))]
     docs.append("a: [x, 'y', 1, true, null, [b, c], {d: e}, !!str 2, !!binary aGk=, \"z\"]\nb:\n  - p\n  - - q\n    - 3\n")
     checked = 0

@@ -541,14 +541,12 @@ def test_text_scores_from_the_real_check_reference_pipeline(tmp_path):
 
 @pytest.fixture
 def fresh_template_cache(tmp_path, monkeypatch):
-    """An empty temp folder for jinja2's bytecode cache, and an environment built anew."""
-    import tempfile
-
+    """An empty cache folder (not made yet) for jinja2's bytecode cache, and an environment built anew."""
     from tqcheck.reporters import html
 
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "cache"))
     html.environment.cache_clear()
-    yield tmp_path
+    yield tmp_path / "cache"
     html.environment.cache_clear()
 
 
@@ -556,7 +554,7 @@ def test_html_template_cache_is_written_then_used_with_the_same_page(seeds, fres
     from tqcheck.reporters import html
 
     cold = render("html", seeds)
-    (cached,) = fresh_template_cache.glob("_jinja2-cache-*/tqcheck-jinja2-*.cache")
+    (cached,) = fresh_template_cache.glob("tqcheck-jinja2-*.cache")
     html.environment.cache_clear()
     loads = []
     bcc = html.environment().bytecode_cache
@@ -568,9 +566,7 @@ def test_html_template_cache_is_written_then_used_with_the_same_page(seeds, fres
 
 
 def test_html_report_is_written_when_its_template_cache_cannot_be(seeds, fresh_template_cache):
-    import os
-
-    blocker = fresh_template_cache / f"_jinja2-cache-{os.getuid()}"
+    blocker = fresh_template_cache
     blocker.write_text("a file where the cache folder would go")
     page = render("html", seeds)
     assert page == render("html", seeds) and "<html" in page
@@ -592,7 +588,7 @@ def test_html_report_is_written_over_a_corrupt_template_cache(seeds, fresh_templ
     from tqcheck.reporters import html
 
     page = render("html", seeds)
-    (cached,) = fresh_template_cache.glob("_jinja2-cache-*/tqcheck-*.cache")
+    (cached,) = fresh_template_cache.glob("tqcheck-*.cache")
     cached.write_bytes(cached.read_bytes()[:40])  # cut short, as by a full disk
     html.environment.cache_clear()
     assert render("html", seeds) == page

@@ -70,7 +70,7 @@ def _load_checks(rules: Optional[List[Path]], no_default_rules: bool):
     from .rulefile import RuleLoadError, load_rules
 
     try:
-        return load_rules(tuple(str(p) for p in rules or ()), not no_default_rules)
+        return load_rules(tuple(str(p) for p in rules or ()), not no_default_rules, cache=True)
     except RuleLoadError as exc:
         for line in exc.errors:
             typer.echo(line, err=True)

@@ -17,11 +17,6 @@ from typing import Any
 
 import regex
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 SEVERITIES = ("error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
 # key -> value kind; "path"/"paths" are resolved against the config file's folder.
@@ -123,6 +118,10 @@ def _read(path: Path) -> str:
 
 
 def _parse(path: Path, text: str) -> dict:
+    if sys.version_info >= (3, 11):  # imported here: most runs find no config file to parse
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

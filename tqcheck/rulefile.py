@@ -1,22 +1,22 @@
 """Load and validate rule files: one rule per YAML file, every error as ``path:line: message``.
 
-YAML is parsed with a safe loader into plain data (no tags, no objects), with a line number
-kept for every key and list item so that errors point at the line to edit. Booleans follow
-YAML 1.2 (only true/false), so a swap key such as ``No`` or ``on`` stays a string.
+YAML is parsed by tqcheck.yamlfile into plain data (no tags, no objects), with a line number
+kept for every key and list item so that errors point at the line to edit.
 """
 
 from __future__ import annotations
 
 import difflib
 import gc
+import json
 import re
 import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .cache import TextCache
+from .cache import folder as cache_folder
 from .checks import CHECKS, check_class
 from .checks.base import Check, Example, Param, Rule, RuleDataError
 from .model import Severity
@@ -57,107 +57,45 @@ class RuleLoadError(Exception):
         self.errors = errors
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe loader with YAML 1.2 booleans (true/false only)."""
 
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
-_STR_TAG = "tag:yaml.org,2002:str"
-# Values one rule file may hold with its aliases expanded: a few hundred is typical, and the cap
-# stops "billion laughs" files (aliases of aliases) and recursive aliases before they expand.
-MAX_VALUES = 100_000
-
-
-def _too_many_values(node: yaml.Node) -> bool:
-    """True if ``node`` holds more than MAX_VALUES values once aliases are expanded."""
-    count, stack = 0, [node]
-    while stack:
-        count += 1
-        if count > MAX_VALUES:
-            return True
-        item = stack.pop()
-        if isinstance(item, yaml.MappingNode):
-            stack.extend(n for pair in item.value for n in pair)
-        elif isinstance(item, yaml.SequenceNode):
-            stack.extend(item.value)
-    return False
-
-
-def _plain(node: yaml.Node, loader: yaml.SafeLoader, lines: dict, where: tuple, errors: list) -> Any:
-    """Turn a composed YAML node into plain Python data, recording the line of every path."""
-    lines[where] = node.start_mark.line + 1
-    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
-        errors.append((node.start_mark.line + 1, f"unsupported value: tag {node.tag!r} is not allowed"))
-        return None
-    if isinstance(node, yaml.MappingNode):
-        out: dict = {}
-        for key_node, value_node in node.value:
-            key = _plain(key_node, loader, {}, where, errors)
-            if not isinstance(key, (str, int, float, bool)) or key is None:
-                errors.append((key_node.start_mark.line + 1, "mapping keys must be plain values"))
-                continue
-            if key in out:
-                errors.append((key_node.start_mark.line + 1, f"duplicate key {key!r}"))
-                continue
-            out[key] = _plain(value_node, loader, lines, where + (key,), errors)
-            lines[where + (key,)] = key_node.start_mark.line + 1
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for i, item in enumerate(node.value):
-            if item.tag == _STR_TAG and type(item) is yaml.ScalarNode:  # a word of a list: what _plain does, inline
-                lines[where + (i,)] = item.start_mark.line + 1
-                items.append(item.value)
-            else:
-                items.append(_plain(item, loader, lines, where + (i,), errors))
-        return items
-    if node.tag == _STR_TAG:
-        return node.value  # what the constructor returns for a string, at a fraction of the cost
-    try:
-        return loader.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
-        errors.append((node.start_mark.line + 1, f"unsupported value: {getattr(exc, 'problem', exc)}"))
-        return None
-
-
-def read_yaml(path: Path) -> tuple[Any, dict[tuple, int], list[tuple[int, str]]]:
-    """Parse one YAML file into (data, line-of-each-path, [(line, error)])."""
-    errors: list[tuple[int, str]] = []
-    lines: dict[tuple, int] = {}
+def read_yaml(path: Path, parsed: TextCache | None = None) -> tuple[Any, dict[tuple, int], list[tuple[int, str]]]:
+    """Parse one YAML file into (data, line-of-each-path, [(line, error)]), through ``parsed``
+    (the files parsed in earlier runs, see _parsed_rules) when given."""
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except OSError as exc:
-        return None, lines, [(1, f"cannot read rule file: {exc.strerror or exc}")]
+        return None, {}, [(1, f"cannot read rule file: {exc.strerror or exc}")]
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, lines, [(line, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}; save the rule file as UTF-8")]
-    loader = _Loader(text)
+        return None, {}, [(line, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}; save the rule file as UTF-8")]
+    stored = parsed.get(text) if parsed is not None else None
+    if stored is not None:
+        return _parse_from_json(stored)
+    from .yamlfile import parse
+
+    result = parse(text)
+    if parsed is not None:
+        stored = _parse_as_json(result)
+        if stored is not None:
+            parsed.put(text, stored)
+    return result
+
+
+def _parse_as_json(result: tuple[Any, dict[tuple, int], list[tuple[int, str]]]) -> str | None:
+    """read_yaml's result as JSON text, or None when JSON would not give it back as it is (a key
+    that is not a string, a date, NaN)."""
+    data, lines, errors = result
     try:
-        node = loader.get_single_node()
-        if node is not None and _too_many_values(node):
-            return None, lines, [(1, f"more than {MAX_VALUES:,} values once aliases are expanded; refused")]
-        data = None if node is None else _plain(node, loader, lines, (), errors)
-    except RecursionError:
-        return None, lines, [(1, "invalid YAML: nested too deeply")]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        return None, lines, [(line, "invalid YAML: " + ", ".join(filter(None, (exc.context, exc.problem))))]
-    except yaml.YAMLError as exc:
-        return None, lines, [(1, f"invalid YAML: {exc}")]
-    finally:
-        loader.dispose()
-    return data, lines, errors
+        text = json.dumps([data, [[list(where), line] for where, line in lines.items()], errors], allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+    return text if _parse_from_json(text) == result else None
+
+
+def _parse_from_json(text: str) -> tuple[Any, dict[tuple, int], list[tuple[int, str]]]:
+    data, lines, errors = json.loads(text)
+    return data, {tuple(where): line for where, line in lines}, [tuple(error) for error in errors]
 
 
 def read_tsv(path: Path, columns: int = 2) -> list[tuple]:
@@ -275,9 +213,10 @@ def _check_message(message: str) -> None:
                                 "(and {{ or }} for a literal brace)")
 
 
-def load_rule(path: Path) -> Check:
-    """Load one rule file; raise RuleLoadError listing every problem found in it."""
-    data, lines, raw_errors = read_yaml(path)
+def load_rule(path: Path, parsed: TextCache | None = None) -> Check:
+    """Load one rule file (its YAML through ``parsed``, see read_yaml); raise RuleLoadError
+    listing every problem found in it."""
+    data, lines, raw_errors = read_yaml(path, parsed)
     errors = [f"{path}:{line}: {msg}" for line, msg in raw_errors]
 
     def fail(message: str, where: tuple = ()) -> None:
@@ -370,20 +309,43 @@ def rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
-@lru_cache(maxsize=1024)
-def _load_rule_cached(path: Path, mtime_ns: int, size: int) -> Check:
-    return load_rule(path)
+# Compiled rules by (path, mtime, size): each file is compiled once per process until it changes.
+_LOADED: dict[tuple[Path, int, int], Check] = {}
 
 
-def load_rules(folders: tuple[str, ...] = (), defaults: bool = True) -> tuple[Check, ...]:
+def _parsed_rules() -> TextCache:
+    """The cache of parsed rule files. Its salt names what a parse depends on besides the file:
+    the parsing code, PyYAML (its __init__.py holds its version) and Python."""
+    import importlib.util
+    import sys
+    import zlib
+
+    from . import __version__
+
+    def checksum(path: str | Path | None) -> int:
+        try:
+            return zlib.crc32(Path(path).read_bytes()) if path else 0
+        except OSError:
+            return 0
+
+    yaml_spec = importlib.util.find_spec("yaml")
+    salt = (f"{sys.version} tqcheck {__version__} parser {checksum(Path(__file__).with_name('yamlfile.py'))} "
+            f"PyYAML {checksum(yaml_spec.origin if yaml_spec else None)}")
+    return TextCache("rules", salt, cache_folder())
+
+
+def load_rules(folders: tuple[str, ...] = (), defaults: bool = True, cache: bool = False) -> tuple[Check, ...]:
     """Load every rule in the shipped folder (unless ``defaults`` is false) and in ``folders``.
 
-    Each file is compiled once per process (until it changes on disk). Raises RuleLoadError with every problem in
-    every file, so a user fixes them all in one round.
+    Each file is compiled once per process (until it changes on disk). With ``cache``, the YAML
+    of each file is parsed once per version of the file and kept in tqcheck's cache folder (see
+    tqcheck.cache): the command line's choice, the library writes nothing. Raises RuleLoadError
+    with every problem in every file, so a user fixes them all in one round.
     """
     dirs = ([DEFAULT_RULES_DIR] if defaults else []) + [Path(f) for f in folders]
     errors: list[str] = []
     checks: list[Check] = []
+    parsed = None
     # Compiling allocates tens of thousands of objects that all live on: the cyclic garbage
     # collector would walk them again and again for nothing (3 ms of a start).
     collecting = gc.isenabled()
@@ -396,12 +358,21 @@ def load_rules(folders: tuple[str, ...] = (), defaults: bool = True) -> tuple[Ch
             for path in rule_files(folder):
                 try:
                     stat = path.stat()
-                    checks.append(_load_rule_cached(path, stat.st_mtime_ns, stat.st_size))
+                    key = (path, stat.st_mtime_ns, stat.st_size)
+                    if key not in _LOADED:
+                        if cache and parsed is None:
+                            parsed = _parsed_rules()
+                        if len(_LOADED) >= 1024:
+                            _LOADED.clear()
+                        _LOADED[key] = load_rule(path, parsed)
+                    checks.append(_LOADED[key])
                 except RuleLoadError as exc:
                     errors.extend(exc.errors)
     finally:
         if collecting:
             gc.enable()
+        if parsed is not None:
+            parsed.save()
     seen: dict[str, str] = {}
     for check in checks:
         code = check.rule.code

@@ -216,11 +216,16 @@ def _scoring_summary(files: Sequence[dict]) -> dict | None:
 
 
 def _bytecode_cache(jinja2):
-    """jinja2's own cache of the compiled template, in a private folder of the system temp
-    folder: compiling the template costs about as long as importing jinja2, and the cache is
-    keyed by the template's checksum, the Python version and (in its name) the jinja2 version,
-    so a stale entry is never used.
-    A cache that cannot be created or written only costs that time again, never the report."""
+    """jinja2's own cache of the compiled template, in tqcheck's cache folder (tqcheck.cache):
+    compiling the template costs about as long as importing jinja2. Entries are keyed by the
+    template's checksum, the Python version and (in their name) the jinja2 version, so a stale
+    one is never used. A cache that cannot be created, read or written only costs that time
+    again, never the report."""
+    from ..cache import folder
+
+    where = folder()
+    if where is None:
+        return None
 
     class QuietCache(jinja2.FileSystemBytecodeCache):
         def load_bytecode(self, bucket) -> None:
@@ -231,14 +236,12 @@ def _bytecode_cache(jinja2):
 
         def dump_bytecode(self, bucket) -> None:
             try:
+                where.mkdir(mode=0o700, parents=True, exist_ok=True)
                 super().dump_bytecode(bucket)
             except OSError:
                 pass
 
-    try:
-        return QuietCache(pattern=f"tqcheck-jinja2-{jinja2.__version__}-%s.cache")
-    except (OSError, RuntimeError):  # no safe temp folder (RuntimeError is jinja2's word for it)
-        return None
+    return QuietCache(str(where), pattern=f"tqcheck-jinja2-{jinja2.__version__}-%s.cache")
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..model import FileResult, Finding, Severity
-from ..scoring import METRICS, WIDTH
 from . import RenderOptions, Totals, Write, collect
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -22,6 +21,8 @@ def _plural(n: int, word: str) -> str:
 
 def _num(value: object) -> str | None:
     """A score as sacrebleu prints it (one decimal), or None when it is missing."""
+    from ..scoring import WIDTH  # here: only a run with --reference has scores to print
+
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return f"{value:.{WIDTH}f}"
@@ -38,6 +39,8 @@ def _low_chrf(f: Finding) -> str:
 
 def _scores_line(scores: object) -> str | None:
     """``  scores vs REF: BLEU 12.3  chrF 45.6  TER 78.9`` for a file scored against a reference."""
+    from ..scoring import METRICS
+
     if not isinstance(scores, dict):
         return None
     parts = []

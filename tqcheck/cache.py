@@ -1,0 +1,86 @@
+"""What tqcheck keeps between runs so that a start does not redo work: the parsed rule files
+(importing PyYAML and parsing 35 rule files is ~25 ms of a 0.3 s start) and the HTML report's
+compiled template.
+
+The folder is ``$TQCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/tqcheck``, else
+``~/.cache/tqcheck``; ``TQCHECK_NO_CACHE=1`` turns caching off. Only the command line uses it:
+the library API writes nothing. A cache that cannot be read or written costs only the time it
+would have saved, and a stale entry is never used (entries are keyed by the text they were
+computed from, and the file by everything else the results depend on). Entries are JSON text:
+nothing read from the cache is unpickled or evaluated.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+# Entries one cache file keeps: the shipped rules and a few folders of the user's, each in a few
+# versions. The oldest go first.
+MAX_ENTRIES = 512
+
+
+def folder() -> Path | None:
+    """The cache folder (it may not exist yet), or None when caching is turned off."""
+    if os.environ.get("TQCHECK_NO_CACHE", "") not in ("", "0"):
+        return None
+    chosen = os.environ.get("TQCHECK_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "tqcheck"
+
+
+class TextCache:
+    """Texts computed from texts (a rule file -> its parse, as JSON), kept in one JSON file of
+    the cache folder. ``salt`` names everything else a result depends on (the code that computed
+    it, library and Python versions): a file written under another salt is ignored and then
+    replaced. Keys are the source texts themselves: rule files are small, and a hash would cost
+    ``hashlib``'s import (~4 ms)."""
+
+    def __init__(self, name: str, salt: str, where: Path | None) -> None:
+        """``where``: the cache folder (``folder()``); None keeps nothing."""
+        self.path = where / f"{name}.json" if where is not None else None
+        self.salt = salt
+        self.entries: dict[str, str] = {}
+        self.changed = False
+        if self.path is not None:
+            self._read()
+
+    def _read(self) -> None:
+        try:
+            stored = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return  # none yet, unreadable, or cut short: start empty
+        if isinstance(stored, dict) and stored.get("salt") == self.salt and isinstance(stored.get("entries"), dict):
+            self.entries = {k: v for k, v in stored["entries"].items() if isinstance(v, str)}
+
+    def get(self, key: str) -> str | None:
+        stored = self.entries.pop(key, None)
+        if stored is not None:
+            self.entries[key] = stored  # the newest now: what this run uses is the last to go
+        return stored
+
+    def put(self, key: str, value: str) -> None:
+        if self.path is None:
+            return
+        self.entries.pop(key, None)
+        self.entries[key] = value
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the entries (the newest ``MAX_ENTRIES``) if any were added, atomically: a run
+        that reads the file meanwhile sees the old one or the new one, never a part."""
+        if not self.changed:
+            return
+        from .fixer import write_atomic
+
+        entries = dict(list(self.entries.items())[-MAX_ENTRIES:])
+        text = json.dumps({"salt": self.salt, "entries": entries})  # ASCII: \u escapes
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_atomic(self.path, text.encode("ascii"))
+        except OSError:
+            return
+        self.changed = False

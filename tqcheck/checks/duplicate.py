@@ -6,10 +6,12 @@ points at the earlier one.
 
 Units are sentences (a sentence never crosses a line break) and multi-sentence paragraphs;
 sentences with fewer than ``min_words`` words, headings, caption lines and embed attribution
-lines are left out. Two units are compared only when a cheap prefilter lets them through:
+lines are left out (a caption line inside a paragraph is blanked from the paragraph's text).
+Two units are compared only when a cheap prefilter lets them through:
 
-1. an inverted index from content stems (words that are not function words, cut to their
-   first ``stem`` letters) and from pairs of adjacent content stems to the units holding them;
+1. an inverted index from content stems (words that are not function words of the expected
+   ``language``, cut to their first ``stem`` letters) and from pairs of adjacent content stems
+   to the units holding them;
    only *rare* keys (in two to ``max_df`` units) are indexed, so each key links a few units,
    their pairs are counted in one pass, and the whole search is near-linear in the length
    of the article;
@@ -20,6 +22,12 @@ lines are left out. Two units are compared only when a cheap prefilter lets them
 The survivors are scored with sentence-level chrF (sacrebleu's, in tqcheck.chrf), both ways; the lower
 score must reach ``threshold``. A paragraph that repeats an earlier paragraph is one finding;
 its sentences are not reported again.
+
+``stopwords`` is the path of the function-word list; ``{language}`` in it stands for the
+expected language, as in the ``language`` check (``--language fr`` takes the French list).
+Chinese, Japanese and Thai write no spaces between words: a sentence there is one or two
+"words" (never ``min_words``) and a stem is no word, so with such a ``language`` the check does
+not run (the rule's description says so).
 """
 
 from __future__ import annotations
@@ -41,7 +49,7 @@ from ..model import Finding
 from .base import Check, Param, RuleDataError
 from .caption import caption_like
 from .embed import document_attributions
-from .language import LINKS, may_hold_link
+from .language import LINKS, UNSPACED_LANGUAGES, function_word_rows, may_hold_link
 
 _LINE_END = frozenset(".!?…\"”’»)")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
@@ -54,6 +62,9 @@ _FAST_WORD = re.compile(f"[{_FAST_LETTER}][{_FAST_LETTER}'’-]*|[{_FAST_DIGIT}]
 _POSSESSIVE = regex.compile(r"['’]s?$", regex.MULTILINE)  # one word per line
 _STEM_TABLE_SIZE = 50_000  # words whose stem a check keeps (some 8 MB at most)
 _LATER_FIRST = itemgetter(1, 0)
+# Languages whose sentences have no words to count (Korean, in UNSPACED_LANGUAGES because it
+# needs no function-word list, spaces its words and keeps the check).
+_WITHOUT_WORD_SPACES = UNSPACED_LANGUAGES - {"ko"}
 
 
 class _Piece(NamedTuple):
@@ -86,7 +97,7 @@ class _Unit:
     text: str
     paragraph: int
     kind: str  # "sentence" or "paragraph"
-    compared: str  # the text scored: links blanked (see _without_links)
+    compared: str  # the text scored: links and caption lines blanked (see _without_links, _without_pieces)
     first: int  # its content words are _Words.stems[first:stop]
     stop: int
 
@@ -116,6 +127,15 @@ def _without_links(text: str) -> str:
     return LINKS.sub(lambda m: " " * len(m.group()), text) if may_hold_link(text) else text
 
 
+def _without_pieces(text: str, offset: int, pieces: list[_Piece]) -> str:
+    """``text``, found at ``offset`` in the document, with the pieces blanked, offsets kept: a
+    caption line inside a paragraph is none of the paragraph's wording."""
+    for piece in pieces:
+        start, end = piece.start - offset, piece.end - offset
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 class Duplicate(Check):
     kind = "duplicate"
     keys = {
@@ -125,7 +145,8 @@ class Duplicate(Check):
         "min_overlap": Param("number", 0.4, help="shared stems / stems of the smaller unit"),
         "max_df": Param("int", 10, help="a key in more units than this is not indexed"),
         "stem": Param("int", 5, help="content words are cut to this many letters"),
-        "stopwords": Param("tsv", None, help="function words of the language: word<TAB>class"),
+        "language": Param("str", "en", help="the expected language (a langdetect code): its function words are no content"),
+        "stopwords": Param("str", None, help="TSV of function words of the language: word<TAB>class ({language} in the path stands for it)"),
     }
 
     def compile(self, options: dict) -> None:
@@ -139,7 +160,9 @@ class Duplicate(Check):
             raise RuleDataError("threshold must be in (0, 100]", ("threshold",))
         if self.min_words < 1 or self.min_shared < 1 or self.max_df < 1 or self.stem < 3:
             raise RuleDataError("min_words, min_shared and max_df must be positive and stem at least 3")
-        self.stopwords = frozenset(w.casefold() for w, _c, _l in options["stopwords"] or ())
+        self.language = options["language"].lower()
+        rows = function_word_rows(self.rule.path, options["stopwords"], self.language)
+        self.stopwords = frozenset(w.casefold() for w, _c, _l in rows)
         self._stems_seen: dict[str, str | None] = {}
 
     # -- units -------------------------------------------------------------------------------
@@ -212,9 +235,10 @@ class Duplicate(Check):
     def _units(self, doc: Document) -> tuple[list[_Unit], list[_Unit], _Words]:
         """The sentences and the paragraphs of at least ``min_words`` words, and their stems."""
         pieces = self._pieces(doc)
-        # The texts scored and searched for words: the pieces' own, or with links blanked.
+        # The texts scored and searched for words: the pieces' own, or with links blanked. A
+        # piece in no unit (a caption line) has none: no word of it is in a paragraph's words.
         blank = _without_links if may_hold_link(doc.text) else str
-        compared = [blank(piece.text) for piece in pieces]
+        compared = [blank(piece.text) if piece.kept else "" for piece in pieces]
         find = _FAST_WORD.findall if doc.in_latin_alphabet else _WORD.findall
         words = list(map(find, compared))
         table = self._stem_table(list(chain.from_iterable(words)))
@@ -236,7 +260,8 @@ class Duplicate(Check):
                 start, end = pieces[a].start, pieces[b].end
                 kind = "paragraph" if len(ks) > 1 else "sentence"
                 text = doc.text[start:end]
-                paragraphs.append(_Unit(start, end, text, para, kind, blank(text), stem_ends[a], stem_ends[b + 1]))
+                wording = _without_pieces(text, start, [p for p in pieces[a + 1 : b] if not p.kept])
+                paragraphs.append(_Unit(start, end, text, para, kind, blank(wording), stem_ends[a], stem_ends[b + 1]))
         return sentences, paragraphs, _repeated_keys(list(chain.from_iterable(stems)))
 
     # -- matching ----------------------------------------------------------------------------
@@ -299,6 +324,8 @@ class Duplicate(Check):
         return chrf_both(grams[a], grams[b], threshold)
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        if self.language in _WITHOUT_WORD_SPACES:
+            return
         sentences, paragraphs, words = self._units(doc)
         covered: set[int] = set()
         out = []

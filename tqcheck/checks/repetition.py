@@ -3,11 +3,12 @@
 Each rule picks one ``detect`` mode so that each has its own code, message and severity:
 
 - ``doubled``: a word or phrase of up to ``max_words`` words said twice in a row
-  ("the the", "this month this month"), compared case-insensitively; ``exceptions`` lists the
-  grammatical doubles ("that that", "had had").
+  ("the the", "this month this month"), compared case-insensitively; a word keeps its 's and
+  its hyphens ("the country's army the country's army"); ``exceptions`` lists the grammatical
+  doubles ("that that", "had had").
 - ``echo``: a word restated after a joining temporal word from ``tokens``, optionally with a
   number in between ("in March Last March", "since October 2019 last October").
-- ``parenthetical``: the same parenthesis twice ("(SOMO) (SOMO)").
+- ``parenthetical``: the same parenthesis twice ("(SOMO) (SOMO)"), within a line.
 - ``acronym``: an acronym repeated in parentheses a few words after itself ("ISIS terrorism (ISIS)").
 
 Every finding spans the whole repeated construct and suggests it without the echo.
@@ -23,7 +24,11 @@ from ..document import Document
 from ..model import Finding
 from .base import Check, Param, RuleDataError
 
-_WORD = r"\p{L}[\p{L}\p{M}'’]*"
+# A word as the document splits it (tqcheck.document.WORD), without digits: inner apostrophes and
+# hyphens stay in ("al-Qaeda", "O'Brien"), and so does the possessive or contracted 's that the
+# document splits off (_phrase_words counts the words as this pattern does).
+_WORD = r"\p{L}[\p{L}\p{M}'’‘]*(?:-\p{L}[\p{L}\p{M}'’‘]*)*"
+_APOSTROPHES = frozenset("'’‘")
 _GAP = r"[ \t\u00a0]+"
 # Function words that never count as the echoed word itself ("of the of" is not an echo).
 _FUNCTION_WORDS = frozenset(
@@ -63,7 +68,7 @@ class Repetition(Check):
                 regex.I,
             )
         elif self.detect == "parenthetical":
-            self.pattern = regex.compile(r"(?P<x>\((?P<inner>[^()\n]{1,80})\))(?P<echo>[ \t\u00a0]*\((?P=inner)\))", regex.I)
+            self.pattern = regex.compile(r"(?P<x>\((?P<inner>[^()\r\n]{1,80})\))(?P<echo>[ \t\u00a0]*\((?P=inner)\))", regex.I)
         else:
             self.pattern = regex.compile(
                 rf"(?<![\w-])(?P<x>(?P<a>\p{{Lu}}[\p{{Lu}}\d&]{{1,9}})(?![\w]|-\w)(?:{_GAP}[^\s()]+){{0,{options['max_gap']}}}?)"
@@ -78,7 +83,7 @@ class Repetition(Check):
             yield from self.pattern.finditer(doc.text)
             return
         taken = 0
-        for start in doc.word_starts_at(self._candidates(doc.folded_words)):
+        for start in doc.word_starts_at(self._candidates(doc)):
             if start < taken:
                 continue
             m = self.pattern.match(doc.text, start)
@@ -86,20 +91,23 @@ class Repetition(Check):
                 taken = m.end()
                 yield m
 
-    def _candidates(self, folded: list[str]) -> list[int]:
-        """The words a double or an echo may start at, in order (a few an article)."""
-        n = len(folded)
+    def _candidates(self, doc: Document) -> list[int]:
+        """The indices of the document words a double or an echo may start at, in order (a few
+        an article)."""
         if self.detect == "doubled":
             # Words said again within max_words words: the next occurrence of each word is
             # found from a table of last positions, one lookup per word.
+            words, starts = _phrase_words(doc)
             last: dict[str, int] = {}
             hits = []
-            for j, w in enumerate(folded):
+            for j, w in enumerate(words):
                 i = last.get(w)
                 if i is not None and j - i <= self.max_words:
-                    hits.append(i)
+                    hits.append(starts[i])
                 last[w] = j
             return sorted(hits)
+        folded = doc.folded_words
+        n = len(folded)
         joiners = self.joiners
         out = []
         for j in [j for j in range(1, n - 1) if folded[j] in joiners]:
@@ -129,3 +137,26 @@ class Repetition(Check):
             return False
         first, second = m.group("x"), m.group("echo").strip()
         return first == second and first[:1].isupper() and not doc.starts_sentence(m.start())
+
+
+def _phrase_words(doc: Document) -> tuple[list[str], list[int] | range]:
+    """The document's folded words without the possessive or contracted 's that the document
+    splits off its word ("country's" is "country", "s"), with the index of each in the document.
+    Counted without them, "the country's army the country's army" is three words said twice, as
+    the doubled pattern reads it; and "the mayor mayor's office" still repeats "mayor"."""
+    folded = doc.folded_words
+    words, starts = folded, range(len(folded))
+    clitics = [i for i in _positions(folded, "s") if doc.word_gaps[i] in _APOSTROPHES]
+    if clitics:
+        words, starts = folded.copy(), list(starts)
+        for i in reversed(clitics):
+            del words[i], starts[i]
+    return words, starts
+
+
+def _positions(items: list[str], item: str) -> Iterator[int]:
+    """The indices of ``item`` in ``items``, found in C (an article has a few "s" in hundreds of words)."""
+    i = -1
+    for _ in range(items.count(item)):
+        i = items.index(item, i + 1)
+        yield i

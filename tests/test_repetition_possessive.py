@@ -1,0 +1,142 @@
+"""The repetition rules (TQ101 doubled word, TQ102 echo, TQ103 doubled parenthetical) on words with
+a possessive or contracted 's and hyphenated words, which the document's word split counts
+differently from the doubled pattern, and on Windows line ends."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from conftest import generated_articles
+
+from tqcheck.document import Document
+from tqcheck.rulefile import load_rules
+
+BY_CODE = {c.rule.code: c for c in load_rules()}
+CODES = ("TQ101", "TQ102", "TQ103")
+ARTICLES = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))]
+
+# (text, the double found, its suggestion, the fix's applicability) for TQ101.
+DOUBLED = [
+    ("he's it's she's he's it's she's", "he's it's she's he's it's she's", "he's it's she's", "safe"),
+    ("He’s it’s she’s he’s it’s she’s", "He’s it’s she’s he’s it’s she’s", "He’s it’s she’s", "safe"),
+    ("the country's army the country's army attacked", "the country's army the country's army",
+     "the country's army", "safe"),
+    ("after the party's leader the party's leader spoke", "the party's leader the party's leader",
+     "the party's leader", "safe"),
+    ("one's own one's own house", "one's own one's own", "one's own", "safe"),
+    ("the ministry's ministry's budget", "ministry's ministry's", "ministry's", "safe"),
+    ("the mayor mayor's office", "mayor mayor", "mayor", "safe"),
+    ("a statement by al-Nusra al-Nusra fighters", "al-Nusra al-Nusra", "al-Nusra", "safe"),
+    ("the so-called so-called truce", "so-called so-called", "so-called", "safe"),
+    ("the well-known writer's the well-known writer's book",
+     "the well-known writer's the well-known writer's", "the well-known writer's", "safe"),
+    ("in the city Ishaq Ishaq's men held", "Ishaq Ishaq", "Ishaq", "unsafe"),  # may be a name
+    ("faster and faster and it's it's", "it's it's", "it's", "safe"),
+]
+NOT_DOUBLED = [
+    # Grammatical doubles and reduplicated names stay exceptions, with or without an 's.
+    "He knew that that was wrong; she had had enough. What it is is clear.",
+    "flights to Bora Bora and Walla Walla's airport",
+    "Walla Walla's mayor met the Pago Pago delegation",
+    "a trip to Baden-Baden and Bora-Bora",
+    # Not repeated: a possessive and the bare word, a stray "s", a longer phrase than max_words.
+    "the country's country remains divided",
+    "the army's s army",
+    "the country's new army the country's new army",
+    "the al-Nusra al-Nusra-linked groups",
+]
+
+
+@pytest.mark.parametrize(("text", "match", "suggestion", "applicability"), DOUBLED)
+def test_doubled_phrases_with_possessives_and_hyphens_are_found(text, match, suggestion, applicability):
+    (finding,) = BY_CODE["TQ101"].run(Document(text))
+    (edit,) = finding.fix.edits
+    assert (finding.match, finding.suggestions[0]) == (match, suggestion)
+    assert finding.fix.applicability.value == applicability
+    assert text[finding.start : finding.end] == match
+    assert (edit.start, edit.end, edit.text) == (finding.start, finding.end, suggestion)
+
+
+@pytest.mark.parametrize("text", NOT_DOUBLED)
+def test_exceptions_and_near_doubles_are_not_flagged(text):
+    assert list(BY_CODE["TQ101"].run(Document(text))) == []
+
+
+def _reference_matches(check, doc: Document) -> list[tuple[int, int]]:
+    """Where the rule's pattern matches, tried at every position of the text."""
+    return [m.span() for m in check.pattern.finditer(doc.text)]
+
+
+WORDS = ["the", "The", "country's", "country", "army", "he's", "He’s", "it's", "al-Nusra", "Al-Nusra",
+         "so-called", "mayor", "mayor's", "O'Neill", "O'Neill's", "that", "had", "in", "March", "last", "this",
+         "2020", "of"]
+SEPARATORS = [" ", " ", " ", "  ", ", ", ". ", "\n", "\n\n", "\t"]
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    """Texts of the words above in which one word in four starts a repeat of the few before it."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        words: list[str] = []
+        while len(words) < 30:
+            words += words[-rng.randint(1, 4) :] if words and rng.random() < 0.25 else [rng.choice(WORDS)]
+        texts.append("".join(w + rng.choice(SEPARATORS) for w in words))
+    return texts
+
+
+@pytest.mark.parametrize("code", ["TQ101", "TQ102"])
+def test_the_candidate_shortcut_finds_what_the_pattern_finds(code):
+    """Doubles and echoes are matched only at words that repeat: the shortcut must miss none of
+    the pattern's matches, in particular those counted across an 's or a hyphen."""
+    check = BY_CODE[code]
+    texts = ARTICLES + generated_articles(20, seed=11) + _random_texts(3000, seed=7)
+    found = 0
+    for text in texts:
+        doc = Document(text)
+        got = [m.span() for m in check._matches(doc)]
+        assert got == _reference_matches(check, doc), text
+        found += bool(got)
+    assert found > 150
+
+
+def _findings(text: str) -> list[tuple]:
+    """The findings of the repetition rules as a user sees them, offsets mapped back to the
+    text without carriage returns."""
+    def plain(offset: int) -> int:
+        return offset - text.count("\r", 0, offset)
+
+    out = []
+    for code in CODES:
+        for f in BY_CODE[code].run(Document(text)):
+            edits = tuple((plain(e.start), plain(e.end), e.text) for e in f.fix.edits)
+            out.append((f.code, f.line, f.column, f.end_line, f.end_column, f.message, f.match,
+                        tuple(f.suggestions), f.fix.applicability, edits, plain(f.start), plain(f.end)))
+    return out
+
+
+LINE_END_CASES = (
+    "Ishaq Ishaq was tried.\nThe talks resumed.\nIshaq Ishaq was tried\nthe the\nthe\n"
+    "the ministry said. The the ministry\n(KRG)\n(KRG) (KRG)\nthe Regional Government (KRG) (KRG)\n"
+    "in March Last March\nin March\nLast March\n- Ishaq Ishaq\n  Ishaq Ishaq said\n\"Ishaq Ishaq\"\n"
+    "(Laughter) Ishaq Ishaq\n(Laughter)\nIshaq Ishaq\nheading\n \nIshaq Ishaq the country's army "
+    "the country's army\nthe country's army the country's\narmy\n(a\nb) (a\nb)\nhe's it's he's it's\n"
+)
+
+
+def test_windows_line_ends_give_the_same_findings():
+    texts = [LINE_END_CASES] + ARTICLES + generated_articles(20, seed=3)
+    compared = 0
+    for text in texts:
+        expected = _findings(text)
+        assert _findings(text.replace("\n", "\r\n")) == expected
+        compared += len(expected)
+    assert compared > 20
+
+
+def test_a_parenthesis_never_spans_a_line_break():
+    for text in ("the Office (of\nthe) (of\nthe) said", "the Office (of\r\nthe) (of\r\nthe) said",
+                 "the Office (of\rthe) (of\rthe) said"):
+        assert list(BY_CODE["TQ103"].run(Document(text))) == []

@@ -3,9 +3,10 @@
 Each rule picks one ``detect`` mode so that each has its own code, message and severity:
 
 - ``doubled``: a word or phrase of up to ``max_words`` words said twice in a row
-  ("the the", "this month this month"), compared case-insensitively; a word keeps its 's and
-  its hyphens ("the country's army the country's army"); ``exceptions`` lists the grammatical
-  doubles ("that that", "had had").
+  ("the the", "this month this month"), compared case-insensitively and with apostrophes made
+  straight; a word keeps its 's and its hyphens ("the country's army the country's army"), and
+  a number is a word ("in 2019 in 2019"), but a number alone is no double ("10 10" in a table);
+  ``exceptions`` lists the grammatical doubles ("that that", "had had").
 - ``echo``: a word restated after a joining temporal word from ``tokens``, optionally with a
   number in between ("in March Last March", "since October 2019 last October").
 - ``parenthetical``: the same parenthesis twice ("(SOMO) (SOMO)"), within a line.
@@ -24,11 +25,17 @@ from ..document import Document
 from ..model import Finding
 from .base import Check, Param, RuleDataError
 
-# A word as the document splits it (tqcheck.document.WORD), without digits: inner apostrophes and
-# hyphens stay in ("al-Qaeda", "O'Brien"), and so does the possessive or contracted 's that the
-# document splits off (_phrase_words counts the words as this pattern does).
-_WORD = r"\p{L}[\p{L}\p{M}'’‘]*(?:-\p{L}[\p{L}\p{M}'’‘]*)*"
+# A word as the document splits it (tqcheck.document.WORD): inner apostrophes and hyphens stay in
+# ("al-Qaeda", "O'Brien", "F-16"), and so do the possessive or contracted 's and the separators of
+# a number ("1,000", "3.5") that the document splits off (_phrase_words counts the words as this
+# pattern does).
+_NUMBER = r"\d+(?:[.,]\d+)+"
+_WORD = rf"(?:{_NUMBER}|[\p{{L}}\d][\p{{L}}\p{{M}}\d'’‘]*(?:-[\p{{L}}\d][\p{{L}}\p{{M}}\d'’‘]*)*)"
+# A double starts and ends at a whole word, not inside a word, a number ("3.5", "1:1") or a date ("5/5").
+_DOUBLE_START = r"(?<![\w-]|\d[.,:/])"
+_DOUBLE_END = r"(?![\w]|-\w|(?<=\d)[.,:/]\d)"
 _APOSTROPHES = frozenset("'’‘")
+_CURLY_APOSTROPHES = frozenset("’‘")
 _GAP = r"[ \t\u00a0]+"
 # Function words that never count as the echoed word itself ("of the of" is not an echo).
 _FUNCTION_WORDS = frozenset(
@@ -57,7 +64,7 @@ class Repetition(Check):
             raise RuleDataError("max_gap: must be between 0 and 10", ("max_gap",))
         if self.detect == "doubled":
             phrase = rf"{_WORD}(?:{_GAP}{_WORD}){{0,{options['max_words'] - 1}}}"
-            self.pattern = regex.compile(rf"(?<![\w-])(?P<x>{phrase})(?P<echo>{_GAP}(?P=x))(?![\w]|-\w)", regex.I)
+            self.pattern = regex.compile(rf"{_DOUBLE_START}(?P<x>{phrase})(?P<echo>{_GAP}(?P=x)){_DOUBLE_END}", regex.I)
         elif self.detect == "echo":
             if not options["tokens"]:
                 raise RuleDataError("tokens: an echo rule needs joining words", ("tokens",))
@@ -79,17 +86,26 @@ class Repetition(Check):
         """Matches of the mode's pattern. Doubles and echoes need a repeated word, so the
         pattern is tried only where the document's words repeat (a cheap list scan) instead
         of at every position of the text."""
+        text = self.matched_text(doc)
         if self.detect not in ("doubled", "echo"):
-            yield from self.pattern.finditer(doc.text)
+            yield from self.pattern.finditer(text)
             return
         taken = 0
         for start in doc.word_starts_at(self._candidates(doc)):
             if start < taken:
                 continue
-            m = self.pattern.match(doc.text, start)
+            m = self.pattern.match(text, start)
             if m:
                 taken = m.end()
                 yield m
+
+    def matched_text(self, doc: Document) -> str:
+        """The text the pattern reads: for a double, with curly apostrophes made straight (as
+        long as the text), so that "the country's army the country’s army" is the same phrase
+        twice (TQ501 reports the mix of apostrophes); the backreference cannot compare them."""
+        if self.detect == "doubled" and _CURLY_APOSTROPHES & doc.non_ascii_chars:
+            return _straight_apostrophes(doc.text)
+        return doc.text
 
     def _candidates(self, doc: Document) -> list[int]:
         """The indices of the document words a double or an echo may start at, in order (a few
@@ -119,17 +135,17 @@ class Repetition(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         for m in self._matches(doc):
-            kept = m.group("x") + ((m.group("n") or "") if self.detect == "echo" else "")
+            repeated = doc.text[m.start("x") : m.end("x")]  # as written, whatever the pattern read
+            kept = repeated + ((m.group("n") or "") if self.detect == "echo" else "")
             if " ".join(m.group().split()).casefold() in self.exceptions:
                 continue
             if self.detect == "echo" and m.group("x").casefold() in _FUNCTION_WORDS:
                 continue
-            if self.detect == "doubled" and " " in m.group("x").strip():
-                if m.group("x").split()[-1].casefold() in _FUNCTION_WORDS:
-                    continue  # "faster and faster and": the "X and X" idiom, not a doubled phrase
+            if self.detect == "doubled" and not _is_doubled_phrase(m.group("x")):
+                continue
             safe = self.detect != "echo" and not self._may_be_name(doc, m)
             acronym = m.group("a") if self.detect == "acronym" else ""
-            yield self.replacement(doc, m.start(), m.end(), kept, safe=safe, repeated=m.group("x"), acronym=acronym)
+            yield self.replacement(doc, m.start(), m.end(), kept, safe=safe, repeated=repeated, acronym=acronym)
 
     def _may_be_name(self, doc: Document, m: regex.Match) -> bool:
         """Capitalised doubles mid-sentence may be names ("Sirhan Sirhan", "Bora Bora")."""
@@ -139,19 +155,41 @@ class Repetition(Check):
         return first == second and first[:1].isupper() and not doc.starts_sentence(m.start())
 
 
+def _is_doubled_phrase(phrase: str) -> bool:
+    """Whether a phrase said twice is a slip: not a number alone ("10 10" in a table, "555 555"
+    in a phone number) and not the "X and X" idiom ("faster and faster and")."""
+    words = phrase.split()
+    return any(c.isalpha() for c in phrase) and not (len(words) > 1 and words[-1].casefold() in _FUNCTION_WORDS)
+
+
 def _phrase_words(doc: Document) -> tuple[list[str], list[int] | range]:
-    """The document's folded words without the possessive or contracted 's that the document
-    splits off its word ("country's" is "country", "s"), with the index of each in the document.
-    Counted without them, "the country's army the country's army" is three words said twice, as
-    the doubled pattern reads it; and "the mayor mayor's office" still repeats "mayor"."""
-    folded = doc.folded_words
+    """The document's folded words counted as the doubled pattern reads them, with the index of
+    each in the document: without the possessive or contracted 's that the document splits off
+    its word ("country's" is "country", "s"), with a number's parts joined ("1", "000" is
+    "1,000") and with straight apostrophes. So "the country's army the country’s army" is three
+    words said twice; and "the mayor mayor's office" still repeats "mayor"."""
+    folded, gaps = doc.folded_words, doc.word_gaps
+    clitics = [i for i in _positions(folded, "s") if gaps[i] in _APOSTROPHES]
+    number_parts = [
+        i for sep in ".," for i in _positions(gaps, sep)
+        if 0 < i < len(folded) and folded[i - 1].isdecimal() and folded[i].isdecimal()
+    ]
     words, starts = folded, range(len(folded))
-    clitics = [i for i in _positions(folded, "s") if doc.word_gaps[i] in _APOSTROPHES]
-    if clitics:
+    if clitics or number_parts:
         words, starts = folded.copy(), list(starts)
-        for i in reversed(clitics):
+        for i in sorted(number_parts, reverse=True):  # "1,000,000": the last part is joined first
+            words[i - 1] += gaps[i] + words[i]
+        for i in sorted(clitics + number_parts, reverse=True):
             del words[i], starts[i]
+    if _CURLY_APOSTROPHES & doc.non_ascii_chars:
+        words = _straight_apostrophes("\n".join(words)).split("\n")  # words hold no line break
     return words, starts
+
+
+def _straight_apostrophes(text: str) -> str:
+    """``text`` with its curly apostrophes made straight, character for character (replace()
+    runs in C; translate() looks each character up in Python)."""
+    return text.replace("’", "'").replace("‘", "'")
 
 
 def _positions(items: list[str], item: str) -> Iterator[int]:

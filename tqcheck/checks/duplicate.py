@@ -21,7 +21,9 @@ Two units are compared only when a cheap prefilter lets them through:
 
 The survivors are scored with sentence-level chrF (sacrebleu's, in tqcheck.chrf), both ways; the lower
 score must reach ``threshold``. A paragraph that repeats an earlier paragraph is one finding;
-its sentences are not reported again.
+its sentences are not reported again. A quote translated twice as a loose paraphrase (chrF 20-40)
+is not found: one speaker quoted twice on one topic saying different things scores as high
+(tests/test_duplicate_quotes.py).
 
 ``stopwords`` is the path of the function-word list; ``{language}`` in it stands for the
 expected language, as in the ``language`` check (``--language fr`` takes the French list).

@@ -121,6 +121,10 @@ _NO_MASK = markup.Mask()  # plain text: nothing is blanked (a Mask is immutable,
 
 def _prose(doc: Document) -> tuple[Document, markup.Mask, Suppressions]:
     """The document the checks read (Markdown/HTML: a masked copy), the mask, the suppressions."""
+    if "\n" not in doc.text and "\r" in doc.text:
+        # Classic Mac OS line ends: read as LF, one character for one, so offsets and fixes
+        # stay those of the file.
+        doc = Document(doc.text.replace("\r", "\n"), doc.path)
     kind = markup.kind_of(doc.path)
     mask = markup.mask(doc.text, kind) if kind else _NO_MASK
     suppressions = Suppressions(doc.text, mask.comments if kind else None)

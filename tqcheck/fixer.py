@@ -86,10 +86,14 @@ def fix_text(text: str, path: str, checks, unsafe: bool = False) -> FixOutcome:
 
 
 def unified_diff(path: str, old: str, new: str) -> str:
-    """A unified diff of one file, as ``diff -u`` prints it (``--diff`` output)."""
+    """A unified diff of one file, as ``diff -u`` prints it (``--diff`` output). A line that
+    ends in a classic Mac OS line end ("\\r") is ended as a line for the terminal too."""
     name = path.lstrip("/")
     lines = difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}")
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    return "".join(
+        line if line.endswith("\n") else line + "\n" if line.endswith("\r") else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )
 
 
 def encode_like(text: str, original: bytes, encoding: str | None = None) -> bytes:

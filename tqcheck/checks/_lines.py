@@ -115,10 +115,13 @@ def delete_line_fix(text: str, start: int, end: int, title: str = "Delete the li
         if text[pos + 1 : stop].strip():
             return Fix(title, (Edit(line_start, pos + 1, ""),), applicability)
         pos = stop
-    # The last line with text: remove it and the break before it; keep the final newline.
+    # The last line with text: remove it and the break before it; keep the final newline
+    # (with its "\r" in a file with CRLF line ends).
     back = line_start
     while back > 0 and text[back - 1].isspace():
         back -= 1
     if back == 0:
         return Fix(title, (Edit(0, len(text), ""),), applicability)
+    if text.endswith("\r", 0, line_end):
+        line_end -= 1
     return Fix(title, (Edit(back, line_end, ""),), applicability)

@@ -119,7 +119,8 @@ class Check:
             rule=rule.name,
             category=rule.category,
             severity=rule.severity,
-            message=rule.message.format_map(values),
+            # A span across a CRLF line break reads in the message as it does with LF.
+            message=rule.message.format_map(values).replace("\r\n", "\n"),
             start=start,
             end=end,
             line=line,

@@ -68,7 +68,7 @@ _BLANK_THEN_MARK = re.compile(r" [,.!?;:]")
 _DOUBLED = LazyPattern(r"(?<![.])\.\.(?![./\\\w])|,{2,}|;{2,}|!{2,}|\?{2,}|(?<!\w):{2,}(?!\w)")
 _DOUBLED_PAIRS = ("..", ",,", ";;", "!!", "??", "::")  # every _DOUBLED match holds one
 # A line break between two sentences: in text with one paragraph per line, a paragraph break.
-_LINE_BREAK = LazyPattern(r"(?<=[.!?:;…\"”’')\]])[ \t]*\n[ \t]*(?=[\p{Lu}\p{N}\"“‘'(\[«—–•*-])")
+_LINE_BREAK = LazyPattern(r"(?<=[.!?:;…\"”’')\]])[ \t]*\r?\n[ \t]*(?=[\p{Lu}\p{N}\"“‘'(\[«—–•*-])")
 _BACKTICK_OR_URL = LazyPattern(r"`[^`\n]*`|\b(?:https?://|www\.)\S+")
 
 MODES = (

@@ -19,9 +19,10 @@ How a variant is decided:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter
 
 from ..document import Document
@@ -70,6 +71,21 @@ def _one_person(a: set[str], b: set[str]) -> bool:
     return bool(a & b) and not (after_a and after_b)
 
 
+def _with_lf_line_ends(doc: Document) -> tuple[Document, list[int]]:
+    """``doc`` with its CRLF line ends made LF, and the offsets in it that follow each of them.
+    Names are judged by the characters between them (one, for a name followed by another), so
+    a text with CRLF line ends is judged as the same text with LF ones."""
+    if "\r\n" not in doc.text:
+        return doc, []
+    lines = doc.text.split("\r\n")
+    return Document("\n".join(lines), doc.path), list(accumulate(len(line) + 1 for line in lines[:-1]))
+
+
+def _source_offset(breaks: list[int], offset: int) -> int:
+    """The offset in the text with CRLF line ends of ``offset`` in the one with LF ends."""
+    return offset + bisect_right(breaks, offset)
+
+
 class Variants(Check):
     kind = "variants"
     keys = {
@@ -86,8 +102,11 @@ class Variants(Check):
             self.preferred.add(fold(preferred))
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        tokens = name_tokens(doc)
+        view, breaks = _with_lf_line_ends(doc)
+        tokens = name_tokens(view)
         for cluster in self._clusters(self._names(tokens, self._may_vary(tokens))):
+            if breaks:
+                cluster = [t._replace(start=_source_offset(breaks, t.start), end=_source_offset(breaks, t.end)) for t in cluster]
             yield from self._report(doc, cluster)
 
     def _may_vary(self, tokens: list[NameToken]) -> Sequence[int]:

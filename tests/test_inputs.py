@@ -181,7 +181,7 @@ def test_stdin_is_checked_under_the_given_name(cli, tmp_path):
     result = cli("-", "--stdin-filename", "news/a.md", input="Talks resumed.\n\n`the the` and the the end\n")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "news/a.md:3:15: TQ101 'the' is repeated; did you mean 'the'? -> the"  # code span skipped: Markdown
+    assert lines[0] == "news/a.md:3:15: TQ101 'the' is said twice; delete one -> the"  # code span skipped: Markdown
     assert not (tmp_path / "reports").exists()  # no default reports for standard input
     plain = cli("-", input="the the end\n")
     assert plain.stdout.startswith("-:1:1: TQ101 ")

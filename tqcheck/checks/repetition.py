@@ -2,11 +2,12 @@
 
 Each rule picks one ``detect`` mode so that each has its own code, message and severity:
 
-- ``doubled``: a word or phrase of up to ``max_words`` words said twice in a row
-  ("the the", "this month this month"), compared case-insensitively and with apostrophes made
-  straight; a word keeps its 's and its hyphens ("the country's army the country's army"), and
-  a number is a word ("in 2019 in 2019"), but a number alone is no double ("10 10" in a table);
-  ``exceptions`` lists the grammatical doubles ("that that", "had had").
+- ``doubled``: a word or phrase of up to ``max_words`` words said twice in a row ("the the",
+  "in the framework of in the framework of"), compared case-insensitively and with apostrophes
+  made straight; a word keeps its 's and its hyphens ("the country's army the country's army"),
+  and a number is a word ("in 2019 in 2019"), but a number alone is no double ("10 10" in a
+  table), nor is the "X and X" idiom ("faster and faster and"); ``exceptions`` lists the
+  grammatical doubles ("that that", "had had").
 - ``echo``: a word restated after a joining temporal word from ``tokens``, optionally with a
   number in between ("in March Last March", "since October 2019 last October").
 - ``parenthetical``: the same parenthesis twice ("(SOMO) (SOMO)"), within a line.
@@ -31,9 +32,13 @@ from .base import Check, Param, RuleDataError
 # pattern does).
 _NUMBER = r"\d+(?:[.,]\d+)+"
 _WORD = rf"(?:{_NUMBER}|[\p{{L}}\d][\p{{L}}\p{{M}}\d'’‘]*(?:-[\p{{L}}\d][\p{{L}}\p{{M}}\d'’‘]*)*)"
-# A double starts and ends at a whole word, not inside a word, a number ("3.5", "1:1") or a date ("5/5").
-_DOUBLE_START = r"(?<![\w-]|\d[.,:/])"
-_DOUBLE_END = r"(?![\w]|-\w|(?<=\d)[.,:/]\d)"
+# A repeat starts and ends at a whole word as the document splits it, not inside a word ("O'Brien"
+# is one word, "country's" a word and its 's); a double not inside a number ("3.5", "1:1") or a
+# date ("5/5") either.
+_WORD_START = r"(?<![\w-]|\w['’‘])"
+_WORD_END = r"(?![\w]|-\w|['’‘](?![sS]\b)\w)"
+_DOUBLE_START = _WORD_START + r"(?<!\d[.,:/])"
+_DOUBLE_END = _WORD_END + r"(?!(?<=\d)[.,:/]\d)"
 _APOSTROPHES = frozenset("'’‘")
 _CURLY_APOSTROPHES = frozenset("’‘")
 _GAP = r"[ \t\u00a0]+"
@@ -70,8 +75,8 @@ class Repetition(Check):
                 raise RuleDataError("tokens: an echo rule needs joining words", ("tokens",))
             joiners = "|".join(regex.escape(t) for t in sorted(options["tokens"], key=len, reverse=True))
             self.pattern = regex.compile(
-                rf"(?<![\w-])(?P<x>\p{{L}}{{3,}})(?P<n>,?{_GAP}\d{{1,4}})?"
-                rf"(?P<echo>,?{_GAP}(?:{joiners}){_GAP}(?P=x))(?![\w]|-\w)",
+                rf"{_WORD_START}(?P<x>\p{{L}}{{3,}})(?P<n>,?{_GAP}\d{{1,4}})?"
+                rf"(?P<echo>,?{_GAP}(?:{joiners}){_GAP}(?P=x)){_WORD_END}",
                 regex.I,
             )
         elif self.detect == "parenthetical":
@@ -111,17 +116,7 @@ class Repetition(Check):
         """The indices of the document words a double or an echo may start at, in order (a few
         an article)."""
         if self.detect == "doubled":
-            # Words said again within max_words words: the next occurrence of each word is
-            # found from a table of last positions, one lookup per word.
-            words, starts = _phrase_words(doc)
-            last: dict[str, int] = {}
-            hits = []
-            for j, w in enumerate(words):
-                i = last.get(w)
-                if i is not None and j - i <= self.max_words:
-                    hits.append(starts[i])
-                last[w] = j
-            return sorted(hits)
+            return self._doubled_phrase_starts(doc)
         folded = doc.folded_words
         n = len(folded)
         joiners = self.joiners
@@ -133,6 +128,25 @@ class Repetition(Check):
                     break
         return out
 
+    def _doubled_phrase_starts(self, doc: Document) -> list[int]:
+        """The indices of the document words that start the same words twice in a row, of up to
+        max_words words: the pattern, which also compares the gaps, is tried only there. Each
+        word's earlier occurrences are chained from a table of last positions (one lookup a
+        word), and only those within max_words words are compared."""
+        words, starts = _phrase_words(doc)
+        last: dict[str, int] = {}
+        previous: list[int] = []  # for each word, where it occurred before (-1: nowhere)
+        hits = set()
+        for j, w in enumerate(words):
+            i = last.get(w, -1)
+            previous.append(i)
+            while i >= 0 and j - i <= self.max_words:
+                if words[i:j] == words[j : 2 * j - i]:
+                    hits.add(starts[i])
+                i = previous[i]
+            last[w] = j
+        return sorted(hits)
+
     def run(self, doc: Document) -> Iterator[Finding]:
         for m in self._matches(doc):
             repeated = doc.text[m.start("x") : m.end("x")]  # as written, whatever the pattern read
@@ -143,9 +157,15 @@ class Repetition(Check):
                 continue
             if self.detect == "doubled" and not _is_doubled_phrase(m.group("x")):
                 continue
-            safe = self.detect != "echo" and not self._may_be_name(doc, m)
+            safe = self.detect != "echo" and not self._may_be_name(doc, m) and not self._may_be_grammar(m)
             acronym = m.group("a") if self.detect == "acronym" else ""
             yield self.replacement(doc, m.start(), m.end(), kept, safe=safe, repeated=repeated, acronym=acronym)
+
+    def _may_be_grammar(self, m: regex.Match) -> bool:
+        """A phrase ending in a function word said twice may be two phrases that meet ("compare
+        the file with the file with the same name"): reported, but an editor decides."""
+        words = m.group("x").split()
+        return self.detect == "doubled" and len(words) > 1 and words[-1].casefold() in _FUNCTION_WORDS
 
     def _may_be_name(self, doc: Document, m: regex.Match) -> bool:
         """Capitalised doubles mid-sentence may be names ("Sirhan Sirhan", "Bora Bora")."""
@@ -157,9 +177,11 @@ class Repetition(Check):
 
 def _is_doubled_phrase(phrase: str) -> bool:
     """Whether a phrase said twice is a slip: not a number alone ("10 10" in a table, "555 555"
-    in a phone number) and not the "X and X" idiom ("faster and faster and")."""
+    in a phone number) and not the "X and X" idiom, a word and a function word said again
+    ("faster and faster and", "side by side by side"). A longer phrase that ends in a function
+    word is a slip ("in the framework of in the framework of")."""
     words = phrase.split()
-    return any(c.isalpha() for c in phrase) and not (len(words) > 1 and words[-1].casefold() in _FUNCTION_WORDS)
+    return any(c.isalpha() for c in phrase) and not (len(words) == 2 and words[-1].casefold() in _FUNCTION_WORDS)
 
 
 def _phrase_words(doc: Document) -> tuple[list[str], list[int] | range]:

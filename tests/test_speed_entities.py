@@ -66,6 +66,8 @@ def test_spans_are_the_matches_of_the_pattern_that_tries_articles_everywhere(che
 
 def test_stem_shortcut_compares_as_the_common_prefix(check):
     def reference(a: str, b: str) -> float:
+        if b in check.renderings.get(a, ()):
+            return 0.9
         stem = len(os.path.commonprefix((a, b)))
         if stem >= 4 and stem >= 0.6 * min(len(a), len(b)):
             return 0.8
@@ -79,6 +81,8 @@ def test_stem_shortcut_compares_as_the_common_prefix(check):
     pairs = [(rng.choice(words), rng.choice(words)) for _ in range(3000)]
     pairs += [(w, w[: rng.randrange(len(w) + 1)] + "".join(rng.choices("aeinrst", k=rng.randrange(6)))) for w in rng.sample(words, 400)]
     pairs += [("".join(rng.choices("ab", k=rng.randrange(1, 12))), "".join(rng.choices("ab", k=rng.randrange(1, 12)))) for _ in range(5000)]
+    pairs += [(w, r) for w, renderings in check.renderings.items() for r in renderings]
+    assert check._compare("fund", "box") == 0.9 and check._compare("box", "fund") == 0.0  # a rendering goes one way
     for a, b in pairs:
         if a != b:  # _alike answers equal words itself
             assert check._compare(a, b) == reference(a, b), (a, b)
@@ -115,6 +119,18 @@ def _garbled(check, rng: random.Random, n: int) -> list[tuple[str, ...]]:
     return out
 
 
+def _rendered_and_classified(check) -> list[tuple[str, ...]]:
+    """Gazetteer forms with a word replaced by a rendering ("international monetary box"), and
+    with a classifier before or after them ("world food program organization")."""
+    out = []
+    for form in check.forms:
+        for i, token in enumerate(form.tokens):
+            out += [(*form.tokens[:i], r, *form.tokens[i + 1 :]) for r in sorted(check.renderings.get(token, ()))]
+        for classifier in sorted(check.classifiers):
+            out += [(*form.tokens, classifier), (classifier, *form.tokens)]
+    return out
+
+
 def _vocabulary(check) -> list[str]:
     return sorted({t for f in check.forms for t in f.tokens})
 
@@ -130,15 +146,20 @@ def _plain_alike_words(check, token: str) -> dict[str, float]:
 
 def _reference_candidates(check, tokens: tuple[str, ...]) -> list[int]:
     """Each form tested: it shares a stem of a distinctive word (of any word, when all of its
-    words are generic) with the span, and two stems at least."""
+    words are generic) with the span, and two stems at least (a word's renderings count as the
+    word: "work" shares the stem of "labour")."""
     stems = {t[:4] for t in tokens}
     return [i for i, (distinctive, every) in enumerate(_form_stems(check)) if stems & distinctive and len(stems & every) >= 2]
 
 
 @functools.lru_cache(maxsize=None)
 def _form_stems(check) -> list[tuple[set[str], set[str]]]:
-    """The stems of the distinctive words of each form, and of all its words."""
-    return [({t[:4] for t in [t for t in f.tokens if t not in check.generic] or f.tokens}, {t[:4] for t in f.tokens}) for f in check.forms]
+    """The stems of the distinctive words of each form, and of all its words, with their renderings."""
+
+    def stems(words):
+        return {w[:4] for t in words for w in [t, *check.renderings.get(t, ())]}
+
+    return [(stems([t for t in f.tokens if t not in check.generic] or f.tokens), stems(f.tokens)) for f in check.forms]
 
 
 def _reference_best_form(check, tokens: tuple[str, ...], plain_alike_words):
@@ -182,6 +203,7 @@ def test_alike_words_are_every_gazetteer_word_alike_the_token(tmp_path, texts, s
     tokens |= {_edited(rng, rng.choice(words), rng.randint(1, 3)) for _ in range(400)}
     tokens |= {"".join(rng.choices("aeinrst", k=rng.randint(1, 9))) for _ in range(150)}
     tokens |= {"", "a", "é", "ß", "organisation", "organization", "internationalisation"}
+    tokens |= {r for renderings in check.renderings.values() for r in renderings}  # alike by meaning, not spelling
     near = 0
     for token in sorted(tokens):
         expected = _plain_alike_words(check, token)
@@ -195,7 +217,7 @@ def test_candidates_are_the_indexed_forms_sharing_two_stems(check, texts):
 
     rng = random.Random(3)
     words = _vocabulary(check)
-    spans = _spans_tokens(check, texts) + _garbled(check, rng, 1500)
+    spans = _spans_tokens(check, texts) + _garbled(check, rng, 1500) + _rendered_and_classified(check)
     spans += [tuple(rng.choices(words, k=rng.randint(2, 6))) for _ in range(1500)]
     nonempty = 0
     for tokens in spans:
@@ -210,7 +232,11 @@ def test_best_form_is_the_best_alignment_of_every_candidate(check, texts):
     forms the alignment rejects."""
     rng = random.Random(4)
     spans = _spans_tokens(check, texts) + _garbled(check, rng, 1000)
+    rendered = _rendered_and_classified(check)
     plain = functools.lru_cache(maxsize=None)(functools.partial(_plain_alike_words, check))
+    for tokens in rendered:
+        assert check._best_form(tokens) == _reference_best_form(check, tokens, plain), tokens
+    assert sum(check._best_form(tokens) is not None for tokens in rendered) > len(rendered) / 2
     found = 0
     for tokens in spans:
         expected = _reference_best_form(check, tokens, plain)

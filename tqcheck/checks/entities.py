@@ -8,7 +8,10 @@ stem). A span is reported as a garble of a form when:
 - most tokens match (``min_score`` of the longer of the two, ignoring connectors like "of");
 - at least one matched token is distinctive, i.e. not in ``generic`` ("International Contact
   Group" shares only generic words with "International Crisis Group": not reported), unless
-  every word matches and the only differences are typos ("Bahrrain News Agency");
+  every word matches and the only differences are typos ("Bahrrain News Agency") or renderings;
+- a word matches its ``renderings`` too, the words a word-for-word translation puts in its
+  place (Fund -> Box, States -> Countries): "International Monetary Box", "League of Arab
+  Countries";
 - the first and the last word of the form are there: a different one is another body ("Iraqi
   Ministry of Electricity" is not the "Iraqi Ministry of Oil"), a missing one a generic
   reference ("Council of Ministers" is not a garbled "Iraqi Council of Ministers");
@@ -17,6 +20,15 @@ stem). A span is reported as a garble of a form when:
   Football Associations" is not a garbled European one), and a two-word span missing a word
   of the form is an ordinary phrase ("Iraqi Oil");
 - British and American spellings (Organisation / Organization, Centre / Center) are one word.
+
+A name may end before an " in " of the span: "the League of Arab Countries in Cairo" is reported
+without "in Cairo", and a span running past an " in " garbles only a name with one ("UN Agency in
+Cairo" is no garbled "UN Refugee Agency"; "United Nations Mission in Libya" is a garbled
+"United Nations Support Mission in Libya").
+
+A span holding a known name is that name in a longer phrase ("World Bank President"), unless
+the only other word is one of the ``classifiers`` MT adds before or after a name ("World Food
+Programme Organization", "Organization of the Islamic State").
 
 A span inside a known name (an exact gazetteer form, in any case) is never reported, even
 where the span finder cuts the name differently.
@@ -48,6 +60,7 @@ _ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c
 _ALNUM = LazyPattern(r"[\p{L}\d]")  # the letter/digit boundary of a known name
 _AND = LazyPattern(r"\s+(?:and|&)\s+(?:the\s+)?")
 _NON_SPACE = LazyPattern(r"\S+")
+_RENDERING = 0.9  # the similarity of a word and its rendering: as close as a typo (see _alignment_score)
 _CACHE_SIZE = 8192  # entries in each per-check cache (words, spans; 2 MB at most); emptied when full
 # British and American spellings of one word are the same word here (Centre ~ Center).
 _SPELLING = (("isation", "ization"), ("isatio", "izatio"), ("centre", "center"), ("programme", "program"),
@@ -131,6 +144,13 @@ class Form(NamedTuple):  # a tuple: 1,400 of them are built at every start
     tokens: tuple[str, ...]  # folded content tokens
 
 
+class Garble(NamedTuple):  # see Entities._find_garble
+    start: int  # where the garbled name starts and ends in the span
+    end: int
+    form: Form
+    score: float
+
+
 class _NearIndex(NamedTuple):  # see Entities._near_index
     by_start: dict[str, list[str]]  # the words of the forms by their first four letters
     by_piece: dict[str, list[tuple[str, int, int]]]  # piece -> (word, where it starts in the word, _max_edits)
@@ -147,6 +167,8 @@ class Entities(Check):
         "connectors": Param("str_list", ["of", "for", "and", "the", "on", "in", "a", "to", "at", "de", "du", "des", "la", "le", "al", "el", "&"]),
         "min_score": Param("number", 0.6, help="share of tokens that must match"),
         "min_token_similarity": Param("number", 0.8, help="rapidfuzz ratio (0-1) for two tokens to match"),
+        "renderings": Param("str_map", {}, help="gazetteer word: its word-for-word renderings, | separated (fund: box | chest)"),
+        "classifiers": Param("str_list", [], help="words MT adds before or after a name (organization)"),
     }
 
     def compile(self, options: dict) -> None:
@@ -160,31 +182,43 @@ class Entities(Check):
         self.regions = {_fold(r) for r in options["regions"]}
         self.min_score = options["min_score"]
         self.min_token_similarity = options["min_token_similarity"]
+        self.classifiers = {self._word(c) for c in options["classifiers"]}
+        self.renderings = {self._word(w): {self._word(r) for r in rs.split("|") if r.strip()} for w, rs in options["renderings"].items()}
         self.known: set[tuple[str, ...]] = set()
         self.forms: list[Form] = []
         # Forms by the stems (first four letters) of their distinctive words and of all their
-        # words, and by their first and their last words, as bit masks: bit i is self.forms[i].
+        # words (and of the renderings of these words: "work" leads to "Labour"), and by their
+        # first and their last words, as bit masks: bit i is self.forms[i].
         self.index: dict[str, int] = defaultdict(int)
         self.by_stem: dict[str, int] = defaultdict(int)
         self.by_first: dict[str, int] = defaultdict(int)
         self.by_last: dict[str, int] = defaultdict(int)
+        self.with_in = 0  # the forms with an " in " ("United Nations Support Mission in Libya")
         for name, aliases, _type, _line in options["gazetteer"]:
             for text in [name, *(a.strip() for a in aliases.split("|") if a.strip())]:
                 tokens = self._tokens(text)
                 self.known.add(tokens)
                 if len(tokens) >= 2:
                     bit = 1 << len(self.forms)
-                    for token in tokens:
-                        self.by_stem[token[:4]] |= bit
+                    for stem in self._stems(tokens):
+                        self.by_stem[stem] |= bit
                     # A garble must share a distinctive word (or be a typo of an all-generic
                     # name), so only those words lead to a form: far fewer comparisons.
-                    for token in [t for t in tokens if t not in self.generic] or tokens:
-                        self.index[token[:4]] |= bit
+                    for stem in self._stems([t for t in tokens if t not in self.generic] or tokens):
+                        self.index[stem] |= bit
                     self.by_first[tokens[0]] |= bit
                     self.by_last[tokens[-1]] |= bit
+                    if " in " in text.casefold():
+                        self.with_in |= bit
                     self.forms.append(Form(text, name, tokens))
         if not self.forms:
             raise RuleDataError("gazetteer: no multi-word names found", ("gazetteer",))
+        vocabulary = {t for f in self.forms for t in f.tokens}
+        self._rendered: dict[str, set[str]] = defaultdict(set)  # a rendering -> the gazetteer words it renders
+        for word, renderings in self.renderings.items():
+            if word in vocabulary:
+                for rendering in renderings:
+                    self._rendered[rendering].add(word)
         self._known_names = None  # compiled on first use, and only for text the scan cannot take
         # Spans start at a capital, even after a hyphen: _spans checks the article before it. The
         # first word is atomic: a space must follow it, so giving back letters cannot help.
@@ -208,6 +242,15 @@ class Entities(Check):
         for n in self._names:
             by_prefix[n[:2]].add(len(n))
         return {k: sorted(v, reverse=True) for k, v in by_prefix.items()}
+
+    def _stems(self, tokens: list[str] | tuple[str, ...]) -> set[str]:
+        """The stems (first four letters) of the words and of their renderings."""
+        return {w[:4] for t in tokens for w in (t, *self.renderings.get(t, ()))}
+
+    @staticmethod
+    def _word(word: str) -> str:
+        """A word of the rule file as a token: folded, spelling-normalised."""
+        return _spelling(_fold(word.strip()))
 
     def _tokens(self, text: str) -> tuple[str, ...]:
         connectors = self.connectors
@@ -237,13 +280,13 @@ class Entities(Check):
 
     def _near_words(self, token: str) -> set[str]:
         """The gazetteer words that may be alike ``token``: those sharing its first four letters
-        (a stem is four letters at least, and the word itself is one of them) and those within
-        _max_edits of it. Two words d edits apart keep one of any d + 1 pieces of either intact,
-        moved by d at most (the pigeonhole principle), so a piece found in the token near its
-        place in a word, and a piece of the token in the word, make the word a candidate; _compare
-        then decides."""
+        (a stem is four letters at least, and the word itself is one of them), those it renders,
+        and those within _max_edits of it. Two words d edits apart keep one of any d + 1 pieces of
+        either intact, moved by d at most (the pigeonhole principle), so a piece found in the token
+        near its place in a word, and a piece of the token in the word, make the word a candidate;
+        _compare then decides."""
         near = self._near_index()
-        found = {*near.by_start.get(token[:4], ()), *near.always}
+        found = {*near.by_start.get(token[:4], ()), *near.always, *self._rendered.get(token, ())}
         edits = self._max_edits(len(token))
         for length in near.piece_lengths:
             for at in range(len(token) - length + 1):
@@ -283,6 +326,9 @@ class Entities(Check):
         return length if s <= 0 else max(0, int(length * (1 - s) / s + 1e-6))
 
     def _compare(self, a: str, b: str) -> float:
+        """How alike gazetteer word ``a`` and span word ``b`` are, 0 when not alike."""
+        if b in self.renderings.get(a, ()):
+            return _RENDERING
         shorter = min(len(a), len(b))
         stem = max(4, math.ceil(0.6 * shorter))  # the shortest shared start that is a stem
         if stem <= shorter and a[:stem] == b[:stem]:
@@ -309,11 +355,11 @@ class Entities(Check):
         text = doc.text
         for start, end in self._spans(text):
             found = self._garble(text[start:end], doc.starts_sentence(start))
-            if found and not self._inside_known_name(text, start + found[0], end):
-                offset, form, score = found
-                yield self.replacement(doc, start + offset, end, form.canonical, safe=False, data={"score": round(score, 3), "form": form.text})
+            if found and not self._inside_known_name(text, start + found.start, start + found.end):
+                data = {"score": round(found.score, 3), "form": found.form.text}
+                yield self.replacement(doc, start + found.start, start + found.end, found.form.canonical, safe=False, data=data)
 
-    def _garble(self, span: str, initial: bool) -> tuple[int, Form, float] | None:
+    def _garble(self, span: str, initial: bool) -> Garble | None:
         """Cached _find_garble: a name recurs in an article, and across the articles of a corpus."""
         key = (span, initial)
         if key not in self._garbles:
@@ -322,8 +368,8 @@ class Entities(Check):
             self._garbles[key] = self._find_garble(span, initial)
         return self._garbles[key]
 
-    def _find_garble(self, span: str, initial: bool) -> tuple[int, Form, float] | None:
-        """(where the name starts in the span, the form it garbles, the score), or None."""
+    def _find_garble(self, span: str, initial: bool) -> Garble | None:
+        """Where the garbled name is in the span, the form it garbles and the score, or None."""
         tokens = self._tokens(span)
         if not self._may_reach_a_form(tokens):
             return None
@@ -337,9 +383,15 @@ class Entities(Check):
                 return None  # "Officials at the <known name>": the name is written right
             if len(tokens) < 2:
                 break
-            found = self._best_form(tokens)
-            if found and (best is None or found[1] >= best[2]):  # a tie: the span without its first word
-                best = (offset, found[0], found[1])
+            ends = self._ends(span, offset)
+            for end in ends:
+                part = tokens if end == len(span) else self._tokens(span[offset:end])
+                if part in self.known:
+                    return None  # "<known name> in <place>"
+                # A part holding " in " garbles a name holding one: "UN Agency in Cairo" is not the UN Refugee Agency.
+                found = self._best_form(part, self.with_in if end > ends[-1] else -1)
+                if found and (best is None or found[1] > best.score or (found[1] == best.score and offset > best.start)):
+                    best = Garble(offset, end, *found)  # a tie: the span without its first word, the longer part
         return best
 
     def _may_reach_a_form(self, tokens: tuple[str, ...]) -> bool:
@@ -409,6 +461,17 @@ class Entities(Check):
         return any(k.start() <= start and end <= k.end() for k in self._known_names.finditer(text, lo, hi))
 
     @staticmethod
+    def _ends(span: str, start: int) -> list[int]:
+        """Where the name may end in the span: at its end, or before an " in " that may join a
+        place to it ("the League of Arab Countries in Cairo"), longest first."""
+        ends = [len(span)]
+        at = span.rfind(" in ", start)
+        while at > start:
+            ends.append(at)
+            at = span.rfind(" in ", start, at)
+        return ends
+
+    @staticmethod
     def _starts(span: str, initial: bool) -> list[int]:
         """Where the name may start in the span: a sentence-initial word may be an ordinary word
         joined to the name ("Analysts at the Carnegie ..."), so the span without it is tried too."""
@@ -420,8 +483,9 @@ class Entities(Check):
                 starts.append(nxt.start())
         return starts
 
-    def _best_form(self, tokens: tuple[str, ...]) -> tuple[Form, float] | None:
-        forms = self._sharing_stems(tokens)
+    def _best_form(self, tokens: tuple[str, ...], among: int = -1) -> tuple[Form, float] | None:
+        """The form ``tokens`` garble best, of the forms in the bit mask ``among`` (all by default)."""
+        forms = self._sharing_stems(tokens) & among
         if not forms:
             return None
         alike = [self._alike_words(t) for t in tokens]
@@ -468,7 +532,7 @@ class Entities(Check):
         is the _alike_words of ``span[i]``."""
         n = len(form)
         if any(span[i : i + n] == form for i in range(len(span) - n + 1)):
-            return None  # the span holds the name itself ("World Bank President ...")
+            return self._classified_score(form, span)
         used: set[int] = set()
         used_order: list[int] = []  # span positions of the matched form tokens, in form order
         matched: list[tuple[int, float]] = []  # (index in form, similarity)
@@ -489,7 +553,7 @@ class Entities(Check):
         if len(matched) < len(form) and order != sorted(order):
             return None  # partly matched and in another order: another name
         complete = len(matched) == len(form) == len(span)
-        typo_only = complete and all(s == 1.0 or s >= 0.85 for _, s in matched)
+        typo_only = complete and all(s >= 0.85 for _, s in matched)  # each word equal, misspelt or rendered
         if not typo_only and not any(form[fi] not in self.generic for fi in matched_idx):
             return None  # only generic words in common, and more than a typo apart
         if 0 not in matched_idx or len(form) - 1 not in matched_idx:
@@ -502,3 +566,12 @@ class Entities(Check):
         if len(matched) == len(form) == len(span) and all(s == 1.0 for _, s in matched) and used_order == sorted(used_order):
             return None  # the same name
         return score
+
+    def _classified_score(self, form: tuple[str, ...], span: tuple[str, ...]) -> float | None:
+        """The score of a span holding ``form``: a garble when its one other word is a classifier
+        before or after the name, else None (the name in a longer phrase)."""
+        if len(span) != len(form) + 1:
+            return None
+        if (span[:-1] == form and span[-1] in self.classifiers) or (span[1:] == form and span[0] in self.classifiers):
+            return len(form) / len(span)
+        return None

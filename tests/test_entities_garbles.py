@@ -1,0 +1,82 @@
+"""TQ403 on organisation names MT garbles beyond a typo: a head noun rendered word for word
+(Fund -> Box), a classifier added (World Food Programme Organization), all-generic names (League
+of Arab States), names followed by "in <place>"; and the close but correct names it must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.document import Document
+from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule
+
+
+@pytest.fixture(scope="module")
+def check():
+    return load_rule(DEFAULT_RULES_DIR / "garbled-organization.yml")
+
+
+def findings(check, text: str) -> list[tuple[str, str]]:
+    return [(f.match, f.suggestions[0]) for f in check.run(Document(text))]
+
+
+GARBLES = [
+    # a word rendered word for word
+    ("Cairo asked the International Monetary Box to ease the terms.", "International Monetary Box", "International Monetary Fund"),
+    ("a loan from the International Cash Fund was approved", "International Cash Fund", "International Monetary Fund"),
+    ("The League of Arab Countries called for calm.", "League of Arab Countries", "Arab League"),
+    ("a summit of the League of Arab Nations opened", "League of Arab Nations", "Arab League"),
+    ("the Union of the Tunisian General of Work called a strike", "Union of the Tunisian General of Work", "Tunisian General Labour Union"),
+    ("the Arab Work Organization met", "Arab Work Organization", "Arab Labour Organization"),
+    ("fighters of the Rapid Support Troops advanced", "Rapid Support Troops", "Rapid Support Forces"),
+    # a classifier added before or after a known name
+    ("The World Food Program Organization cut rations.", "World Food Program Organization", "World Food Programme"),
+    ("fighters of the Organization of the Islamic State fled", "Organization of the Islamic State", "Islamic State"),
+    # reordered names now in the gazetteer
+    ("a spokesman for the Council of Sovereignty Transitional said", "Council of Sovereignty Transitional", "Transitional Sovereignty Council"),
+    ("The Federation Royal Moroccan of Football said", "Federation Royal Moroccan of Football", "Royal Moroccan Football Federation"),
+    # the name ends before "in <place>": the fix keeps the place
+    ("the League of Arab Countries in Cairo said", "League of Arab Countries", "Arab League"),
+    ("a loan from the International Money Fund in Washington", "International Money Fund", "International Monetary Fund"),
+]
+
+
+@pytest.mark.parametrize(("text", "match", "suggestion"), GARBLES, ids=[g[1] for g in GARBLES])
+def test_garbles_are_found_with_the_real_name(check, text, match, suggestion):
+    assert findings(check, text) == [(match, suggestion)]
+
+
+CORRECT = [
+    "International Monetary Fund", "Arab Monetary Fund", "World Food Programme", "World Food Program",
+    "Food and Agriculture Organization", "League of Nations", "Arab Parliament", "Organization of Islamic Cooperation",
+    "Gulf Cooperation Council", "Arab Labour Organization", "International Labour Organization",
+    "International Labor Organization", "League of Arab States", "League of the Arab States", "Arab League",
+    # real bodies a word away from a known one
+    "Transitional Military Council", "National Transitional Council", "Sovereign Council", "Southern Transitional Council",
+    "Sudan Armed Forces", "National Unity Government", "Independent High Electoral Commission",
+    "Tunisian General Union of Labour", "Tunisian Football Federation", "Egyptian Center for Economic Studies",
+    "Organization of Arab Petroleum Exporting Countries", "Organization of American States", "World Bank Group",
+    # a rendering goes one way: "Nations" renders "States", not the reverse
+    "United States", "United Nations", "Arab States", "Gulf Arab States",
+    # ordinary phrases with a classifier-like word or a word a rendering could reach
+    "UN Agency", "World Food Day", "Human Rights Day", "National Safety Council", "Box Office", "Least Developed Countries",
+]
+
+
+@pytest.mark.parametrize("name", CORRECT)
+@pytest.mark.parametrize("template", ["officials of the {} said on Monday.", "{} officials met.", "the {} in Cairo said"])
+def test_close_but_correct_names_are_not_reported(check, name, template):
+    assert findings(check, template.format(name)) == []
+
+
+def test_a_span_past_in_garbles_only_names_with_in(check):
+    """"UN Agency in Cairo" is no garbled "UN Refugee Agency"; "United Nations Mission in Libya" is
+    a garbled "United Nations Support Mission in Libya"."""
+    assert findings(check, "a statement by the UN Agency in Cairo") == []
+    assert findings(check, "the Presidency Council in Baghdad met") == []
+    text = "the United Nations Mission in Libya said"
+    assert findings(check, text) == [("United Nations Mission in Libya", "United Nations Support Mission in Libya")]
+
+
+def test_a_known_name_with_two_extra_words_is_a_longer_phrase(check):
+    """Only one classifier next to the name makes a garble: more words are another phrase."""
+    assert findings(check, "the World Food Programme Organization Office said") == []

@@ -2,8 +2,12 @@
 
 A leaked caption is a line of its own, with no closing full stop, that ends in a credit in
 parentheses: "Protesters gather in the square on Friday (Reuters)". A credit is one to
-``max_credit_words`` words, the first capitalised ("(AFP)", "(Getty Images)", "(Social media)"),
-possibly several joined by "/" ("(AFP/Getty Images)") or after "Photo:".
+``max_credit_words`` words, the first capitalised ("(AFP)", "(Getty Images)", "(Social media)")
+unless the credit is listed ("(archive)", "(file)"), possibly several joined by "/"
+("(AFP/Getty Images)") or after "Photo:".
+
+A line of its own that starts with a caption label ("Photo: The port of the city at dawn",
+"Image: AFP", "File photo: ...", "Caption: ...") is a leaked caption too, whatever its end.
 
 Two levels of confidence:
 
@@ -28,12 +32,16 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from ._lines import delete_line_fix, is_bullet, lines_ending_in, stands_alone
+from ._lines import PROSE_END, Line, delete_line_fix, is_bullet, lines_ending_in, stands_alone
 from .base import Check, LazyPattern, Param, RuleDataError
 
 # Needed only for lines that end in ")": compiled on first use.
 _TAIL = LazyPattern(r"\((?P<credit>[^()\n]{1,80})\)$")
 _PREFIX = LazyPattern(r"^(?:photos?|images?|pictures?|photograph|credit|source|file(?: photo)?)\s*[:/-]\s*", regex.I)
+# A caption's label at the start of a line: "Photo:", "File photo:", "Photo credit:", "Caption:".
+_LABEL = LazyPattern(
+    r"(?mi)^[ \t]*(?:(?:(?:file|archive|stock)[ \t]+)?(?:photo(?:graph)?|image|picture)s?(?:[ \t]+credits?)?|caption)[ \t]*:[ \t]*"
+)
 _PART_SPLIT = LazyPattern(r"\s*(?:/|\||,|;| - | – | — | via )\s*")
 _CREDIT_WORD = LazyPattern(r"\p{L}[\p{L}\p{M}.'’&-]*")
 _WORD = LazyPattern(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
@@ -76,6 +84,28 @@ class Caption(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        captions = dict(self._credited_lines(text))
+        for line, label in _labelled_lines(text):
+            if line.start not in captions and len(_WORD.findall(line.text)) <= self.max_words:
+                captions[line.start] = line, {"label": label}
+        for start in sorted(captions):
+            line, data = captions[start]
+            if "label" in data:
+                evidence = f"it starts with the label '{data['label']}'"
+            else:
+                evidence = f"it ends in the credit '({data['credit']})' ({data['agency'] or 'not a listed agency'})"
+            yield self.finding(
+                doc,
+                line.start,
+                line.end,
+                ("delete the caption line",),
+                delete_line_fix(text, line.start, line.end, "Delete the caption line"),
+                data=data,
+                evidence=evidence,
+            )
+
+    def _credited_lines(self, text: str) -> Iterator[tuple[int, tuple[Line, dict]]]:
+        """(start, (line, data)) of the caption lines that end in a credit."""
         for line in lines_ending_in(text, ")"):
             if line.text.startswith("#") or is_bullet(line.text):
                 continue
@@ -86,16 +116,7 @@ class Caption(Check):
             if verdict is None or not stands_alone(text, line.start, line.end):
                 continue
             credit, agency = verdict
-            yield self.finding(
-                doc,
-                line.start,
-                line.end,
-                ("delete the caption line",),
-                delete_line_fix(text, line.start, line.end, "Delete the caption line"),
-                data={"credit": credit, "agency": agency, "listed": bool(agency)},
-                credit=credit,
-                agency=agency or "not a listed agency",
-            )
+            yield line.start, (line, {"credit": credit, "agency": agency, "listed": bool(agency)})
 
     def credit_of(self, body: str, credit: str) -> tuple[str, str] | None:
         """(credit, agency or "") when ``credit`` closes a caption whose text is ``body``."""
@@ -131,7 +152,42 @@ class Caption(Check):
             return False
         if not all(_CREDIT_WORD.fullmatch(t) for t in tokens):
             return False  # digits, quotes, symbols: not a name
-        return tokens[0][:1].isupper()
+        return tokens[0][:1].isupper() or _norm(part) in self.credits
+
+
+def _labelled_lines(text: str) -> Iterator[tuple[Line, str]]:
+    """(line, label) of every line of its own that starts with a caption label and has words
+    after it, with the caption's text on the line above when the label line is its credit
+    ("Protesters in the square\nPhoto: AFP"). "Picture this: ..." has no label: the colon must
+    follow the label word."""
+    if ":" not in text:
+        return
+    for m in _LABEL.finditer(text):
+        begin = m.start() + len(m.group()) - len(m.group().lstrip())
+        nl = text.find("\n", m.end())
+        stop = len(text) if nl == -1 else nl
+        end = begin + len(text[begin:stop].rstrip())
+        if not _WORD.search(text, m.end(), end):
+            continue
+        if not stands_alone(text, begin, end):
+            begin = _caption_above(text, begin)
+            if begin is None or not stands_alone(text, begin, end):
+                continue
+        line = Line(text.count("\n", 0, begin) + 1, begin, end, text[begin:end])
+        yield line, " ".join(m.group().split())
+
+
+def _caption_above(text: str, begin: int) -> int | None:
+    """Where the line just above the line at ``begin`` starts, when it can be a caption's text:
+    not blank, not a heading or bullet, no closing mark of a sentence."""
+    if begin == 0:
+        return None
+    top = text.rfind("\n", 0, begin - 1) + 1
+    raw = text[top : begin - 1]
+    above = raw.strip()
+    if not above or above[-1] in PROSE_END or above.startswith("#") or is_bullet(above):
+        return None
+    return top + len(raw) - len(raw.lstrip())
 
 
 def _title_case(words: list[str]) -> bool:

@@ -5,7 +5,8 @@ Each rule picks one ``detect`` mode:
 - ``attribution``: the credit line of an embedded post, on a line of its own:
   "Name (@handle) Month D, YYYY", "— Name (@handle)", "A post shared by Name (@handle) on ...".
   Any name, any handle, any month; the date may also be "D Month YYYY". Without a date the line
-  must start with a dash. The fix deletes the line (unsafe).
+  must start with a dash or "A post shared by". The post's picture links next to it
+  ("... March 3, 2022 pic.twitter.com/x") belong to it. The fix deletes the line (unsafe).
 - ``link``: embed links from the rule's ``tokens`` (pic.twitter.com/..., t.co/..., status URLs).
   The fix removes the link (safe: there is one way to remove it).
 - ``handle``: an @handle in running text ("the envoy's visit @EnvoyOffice with ..."). Handles inside an
@@ -35,19 +36,26 @@ _DATE = rf"(?:{_MONTH}[ \t]+{_DAY},?[ \t]+\d{{4}}|{_DAY}[ \t]+{_MONTH},?[ \t]+\d
 _TIME = r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,5})?)"
 HANDLE = r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"  # Instagram handles may hold dots
 _DASH = r"(?:[—–―]|--?)"
-# The whole line: optional dash, optional "A post shared by", a name, "(@handle)", optional date.
-# Tried only on lines holding "(@", and most articles have none: compiled on first use (5 ms).
+# The picture or short link a post carries; as the post's last words it sits next to its credit.
+_POST_LINK = r"(?i:(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+)"
+# The whole line: optional dash, optional "A post shared by", a name, "(@handle)", optional date,
+# optional post links. Tried only on lines holding "(@", and most articles have none: compiled
+# on first use (5 ms).
 ATTRIBUTION = LazyPattern(
-    rf"(?m)^[ \t]*(?P<dash>{_DASH})?[ \t]*(?:A post shared by[ \t]+)?"
+    rf"(?m)^[ \t]*(?P<dash>{_DASH})?[ \t]*(?P<shared>A[ \t]+(?:post|photo|video)[ \t]+(?:shared|posted)[ \t]+by[ \t]+)?"
     rf"(?P<name>[^\n()@]{{1,80}}?)[ \t]*\((?P<handle>{HANDLE})\)"
-    rf"(?:[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?)?[ \t]*\.?[ \t\r]*$"
+    rf"(?:[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?)?(?:[ \t]+{_POST_LINK})*[ \t]*\.?[ \t\r]*$"
 )
+# Post links (and spaces) just before an attribution: "pic.twitter.com/x — Name (@handle) ...".
+_LINKS_BEFORE = LazyPattern(rf"(?:{_POST_LINK}[ \t]*)+$")
 # The date of an embedded post on a line of its own, under a dated line's name and handle.
 _DATE_LINE = LazyPattern(rf"[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?[ \t]*\.?[ \t\r]*")
 _RUNNING_HANDLE = LazyPattern(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{1,15}(?![\w@]|\.\w|-\w)")
 
 
 _INNER_DASH = LazyPattern(r"[ \t](?:[—–―]|--?)[ \t]")
+# What ends a post's text flattened before a hyphen: a link or a sentence's last mark.
+_POST_END = LazyPattern(rf"(?:{_POST_LINK}|[.!?\"”])[ \t]*$")
 
 
 def document_attributions(doc: Document, max_name_words: int = 8) -> list[tuple[int, int, regex.Match]]:
@@ -60,22 +68,25 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
 
     It is a whole line (with the date line under an undated one: _date_line_end), or, when the
     post's text was flattened onto the same line ("Prices are rising pic.twitter.com/x — Name
-    (@handle) May 2, 2021"), the line from the dash.
+    (@handle) May 2, 2021"), the line from the post's link, or from the dash.
     """
     out = []
     for m in _matches_on_lines_with(text, "(@"):
         start, end = m.span()
         name = m.group("name")
-        inner = list(_INNER_DASH.finditer(name))
+        inner = _post_text_end(name)
         if inner:
-            start = m.start("name") + inner[-1].start()
-            name = name[inner[-1].end() :]
+            start = m.start("name") + inner.start()
+            name = name[inner.end() :]
         name = name.strip(" \t—–-")
         if not name or not regex.search(r"\p{L}", name):
             continue
-        dashed = bool(m.group("dash") or inner)
-        if not m.group("date") and not (dashed and len(name.split()) <= max_name_words):
+        introduced = bool(m.group("dash") or inner or m.group("shared"))
+        if not m.group("date") and not (introduced and len(name.split()) <= max_name_words):
             continue  # "... on Twitter (@ministry)" inside a sentence is not an attribution line
+        links = _LINKS_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start)
+        if links:
+            start = links.start()
         while text[start] in " \t":
             start += 1
         while end > start and text[end - 1] in " \t\r":
@@ -84,6 +95,16 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
             end = _date_line_end(text, end)
         out.append((start, end, m))
     return out
+
+
+def _post_text_end(name: str) -> regex.Match | None:
+    """The dash that ends a post's text flattened before its credit, in what the attribution
+    pattern took for a name. A hyphen counts only after a link or a sentence: in "Ministry of
+    Foreign Affairs - Somalia" it is part of the name."""
+    for dash in reversed(list(_INNER_DASH.finditer(name))):
+        if dash.group().strip() != "-" or _POST_END.search(name, 0, dash.start()):
+            return dash
+    return None
 
 
 def _date_line_end(text: str, end: int) -> int:

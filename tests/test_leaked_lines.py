@@ -1,0 +1,105 @@
+"""Leaked captions and embed credits (TQ701-TQ704) in the shapes scraped pages leave them: a
+caption under a label ("Photo: ..."), a lowercase file credit ("(archive)"), an Instagram
+credit without a date, a tweet credit with its picture link. Each is one finding for the whole
+line, and the fix, with CRLF line ends too, removes the whole leak and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.document import Document
+from tqcheck.engine import run_checks
+from tqcheck.fixer import fix_text
+from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule
+
+RULES = ["leaked-caption", "tweet-attribution", "embed-link", "social-handle"]
+CHECKS = [load_rule(DEFAULT_RULES_DIR / f"{name}.yml") for name in RULES]
+
+BEFORE = "Exports rose by a fifth last year."
+AFTER = "The deal runs until 2030."
+
+# (code, the leaked line): each between two paragraphs is one finding of that code for the
+# whole line, and nothing else.
+LEAKS = [
+    ("TQ701", "Photo: The headquarters of the state oil company in the capital (archive)"),
+    ("TQ701", "Image: Workers at the gas field in the south of the country"),
+    ("TQ701", "File photo: The port of the city at dawn."),
+    ("TQ701", "PICTURE: Fishermen unload their catch at the harbour"),
+    ("TQ701", "Caption: The new terminal before its opening"),
+    ("TQ701", "Photo: AFP"),
+    ("TQ701", "The headquarters of the state oil company in the capital (archive)"),
+    ("TQ701", "The headquarters of the state oil company in the capital (file)"),
+    ("TQ701", "The headquarters of the state oil company in the capital (archive photo)"),
+    ("TQ701", "Workers at the gas field in the south of the country (Photo: file)"),
+    ("TQ702", "A post shared by National Film Festival (@film_fest)"),
+    ("TQ702", "A photo posted by Nour Studio (@nour.studio) on Jun 3, 2016 at 4:05am PDT"),
+    ("TQ702", "Ministry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025 pic.twitter.com/AbC123"),
+    ("TQ702", "pic.twitter.com/AbC123 — Ministry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025"),
+    ("TQ702", "https://t.co/Qw12Er34 — Rania Aziz (@rania_aziz) 3 March 2022"),
+]
+
+
+def _findings(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.match) for f in run_checks(Document(text), CHECKS)[0]]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("code, line", LEAKS)
+def test_a_leaked_line_is_one_finding_and_its_fix_removes_it(code, line, newline):
+    text = newline.join([BEFORE, "", line, "", AFTER, ""])
+    assert _findings(text) == [(code, line)]
+    assert fix_text(text, "a.txt", CHECKS, unsafe=True).text == newline.join([BEFORE, "", AFTER, ""])
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_leaks_in_text_with_one_paragraph_per_line(newline):
+    lines = [BEFORE, "Ministry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025 pic.twitter.com/AbC123",
+             "Photo: The port of the city at dawn", AFTER, ""]
+    text = newline.join(lines)
+    assert [code for code, _match in _findings(text)] == ["TQ702", "TQ701"]
+    assert fix_text(text, "a.txt", CHECKS, unsafe=True).text == newline.join([BEFORE, AFTER, ""])
+
+
+def test_a_credit_line_under_a_caption_takes_the_caption_with_it():
+    text = f"{BEFORE}\n\nProtesters gather in the main square on Friday\nPhoto: AFP\n\n{AFTER}\n"
+    assert _findings(text) == [("TQ701", "Protesters gather in the main square on Friday\nPhoto: AFP")]
+    assert fix_text(text, "a.txt", CHECKS, unsafe=True).text == f"{BEFORE}\n\n{AFTER}\n"
+
+
+def test_a_post_flattened_onto_its_credit_keeps_its_text():
+    """The post's link belongs to its credit: one finding, and the post's words stay."""
+    text = f"{BEFORE}\n\nFuel prices are rising again pic.twitter.com/Xy12Ab — Rania Aziz (@rania_aziz) October 12, 2020\n\n{AFTER}\n"
+    assert _findings(text) == [("TQ702", "pic.twitter.com/Xy12Ab — Rania Aziz (@rania_aziz) October 12, 2020")]
+    fixed = fix_text(text, "a.txt", CHECKS, unsafe=True).text
+    assert fixed == f"{BEFORE}\n\nFuel prices are rising again\n\n{AFTER}\n"
+
+
+def test_the_messages_name_the_evidence():
+    label, credit = run_checks(Document(f"{BEFORE}\n\nPhoto: The port at dawn\n\n{AFTER}\n\nThe port of the city at dawn (archive)\n"), CHECKS)[0]
+    assert "starts with the label 'Photo:'" in label.message and label.data == {"label": "Photo:"}
+    assert "ends in the credit '(archive)' (file photo" in credit.message and credit.data["listed"]
+
+
+NOT_LEAKS = [
+    "Picture this: a city without water for a week.",
+    "Photo essay: life in the camps on the border",
+    "Officials said the archive (file) was opened on Monday.",
+    "The report, he said, is in the archive (file).",
+    "The exhibition in the old city shows the works of\nPhoto: the artist at work in the studio\nof her late teacher.",
+    "Photo:",
+    "He wrote that a post shared by the ministry (@MoH_Desk) was fake.",
+    "The ministry wrote on its account (@MoH_Desk) on March 3, 2022 that the figures were wrong.",
+    "Ministry of Foreign Affairs - Eritrea",
+    "The images were taken in 2019 (archive)\nand published only now.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LEAKS)
+def test_not_a_leak(text):
+    assert [code for code, _match in _findings(f"{BEFORE}\n\n{text}\n\n{AFTER}\n") if code != "TQ704"] == []
+
+
+def test_a_name_with_a_hyphen_is_not_cut_at_it():
+    """"Ministry of Foreign Affairs - Eritrea" is the name: the whole line is the attribution."""
+    text = f"{BEFORE}\n\nMinistry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025\n\n{AFTER}\n"
+    assert _findings(text) == [("TQ702", "Ministry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025")]

@@ -2,7 +2,7 @@
 
 Arabic, Persian and Turkish names reach English in several romanisations. ``translit_key``
 maps spellings that differ only by romanisation to one key (Hassan ~ Hasan, Halbousi ~
-Halbusi, Ramadhan ~ Ramazan, Salamé ~ Salameh, Çavuşoğlu ~ Cavusoglu) while keeping vowels
+Halbusi, Ramadhan ~ Ramazan, Salamé ~ Salameh, Çavuşoğlu ~ Cavusoglu, Abdelaziz ~ Abd al-Aziz) while keeping vowels
 that tell names apart (Hassan / Hussein, Samir / Samer are *not* merged here; callers decide
 about one-vowel differences with extra evidence).
 """
@@ -96,6 +96,7 @@ _DIGRAPHS = (
     ("gh", "g"),
     ("sh", "ş"),  # protected from the 'h' rules below, restored at the end
     ("ch", "ç"),
+    ("dj", "j"),  # French romanisation of jim: Belhadj ~ Belhaj, Djamel ~ Jamel
     ("q", "k"),
     ("ck", "k"),
     ("ph", "f"),
@@ -108,6 +109,10 @@ _DIGRAPHS = (
     ("ay", "ai"),
     ("aa", "a"),
 )
+# Abd + connective + name, written as one word, hyphenated or spaced: Abdelhadi, Abdul-Hadi,
+# Abd al-Hadi; Abdirahman, Abdurrahman (the l assimilated), Abdullah ~ Abdallah. The connective
+# (a vowel, then l, or nothing) is dropped when a name of three letters or more follows it.
+_ABD_CONNECTIVE = regex.compile(r"^abd[aeiou]?l*(?=[a-z]{3})")
 _DOUBLED = regex.compile(r"(.)\1+")
 _FINAL_H = regex.compile(r"([aeiou])h$")
 _FINAL_Y = regex.compile(r"(?<=[^aeiou])y$")
@@ -124,7 +129,7 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """One key for spellings that differ only by romanisation (see module docstring)."""
-    key = fold(word)
+    key = _ABD_CONNECTIVE.sub("abd", fold(word).replace(" ", ""))
     for old, new in _DIGRAPHS:
         key = key.replace(old, new)
     key = _DOUBLED.sub(r"\1", key)

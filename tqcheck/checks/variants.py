@@ -5,20 +5,23 @@ How a variant is decided:
 1. Collect capitalised words (``tqcheck.names.name_tokens``): article prefixes (Al-, El-, ad-)
    and possessive endings are split off; a word seen only at sentence starts is not a name
    unless its key is also the key of a word capitalised mid-sentence or another capitalised
-   word follows it.
+   word follows it. An Abd word and the name after it are one name ("Abd al-Hadi").
 2. Group them by ``translit_key``, which folds diacritics, doubled letters, vowel digraphs,
    final -y/-i and romanisation pairs (dh/z, kh/k, q/k ...). Different spellings with one key
    are variants.
-3. Keys one vowel apart (Samir / Samer) are different names unless the article gives evidence
-   that they are one person: the same neighbouring name ("Hassan Nasrallah" / "Hassan
+3. Keys one vowel or one final -e apart (Samir / Samer, Yassine / Yassin) are different names
+   unless the article gives evidence that they are one person: the same neighbouring name ("Hassan Nasrallah" / "Hassan
    Nasrullah"). Keys further apart are never merged (Hassan / Hussein, Ali / Allawi).
-4. The majority spelling wins; a tie goes to the form listed as preferred in ``names_file``,
+4. A name written with and without its article right after the same name ("Abu Hamdan" /
+   "Abu al-Hamdan") is one name spelled two ways, the article being part of the spelling.
+5. The majority spelling wins; a tie goes to the form listed as preferred in ``names_file``,
    then to the form used first. Every occurrence of a minority spelling is reported; the fix is
    not safe, because a majority can be wrong.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,7 +30,7 @@ from operator import itemgetter
 
 from ..document import Document
 from ..model import Finding
-from ..names import NameToken, fold, name_tokens, one_vowel_apart, translit_key
+from ..names import VOWELS, NameToken, fold, name_tokens, one_vowel_apart, translit_key
 from .base import Check, Param
 
 
@@ -57,6 +60,46 @@ def _one_vowel_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
         for b in bucket[i + 1 :]
         if one_vowel_apart(a, b)
     ]
+
+
+def _near_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
+    """The pairs of keys one vowel apart, then those where one drops the other's final -e after
+    a consonant (Nadine / Nadin, Amine / Amin): names that vowel evidence may merge."""
+    keys = list(keys)
+    known = set(keys)
+    dropped_e = [(k, k[:-1]) for k in keys if len(k) > 2 and k[-1] == "e" and k[-2] not in VOWELS and k[:-1] in known]
+    return _one_vowel_pairs(keys) + dropped_e
+
+
+# Abd and its connective written as a word of their own: Abd, Abdel, Abdul, Abdal, Abdol.
+_ABD_WORD = re.compile(r"abd(?:[aeiou]l)?")
+# What joins Abd to the rest of the name: a hyphen (the rest is then no token of its own), or a
+# space and maybe an article.
+_ABD_HYPHENATED = re.compile(r"-\w+")
+
+
+def _join_compounds(text: str, tokens: list[NameToken]) -> list[NameToken]:
+    """``tokens`` with each Abd word and the name after it made one token ("Abd al-Hadi",
+    "Abdel Aziz", "Abdul-Hadi"), keyed as the one-word spelling (Abdelhadi) is."""
+    if "Abd" not in text or not any(_ABD_WORD.fullmatch(t.key) for t in tokens):
+        return tokens
+    out: list[NameToken] = []
+    skip = False
+    for t, after in zip(tokens, [*tokens[1:], None]):
+        if skip:
+            skip = False
+            continue
+        if _ABD_WORD.fullmatch(t.key):
+            end = None
+            if after is not None and after.start - t.end == 1 + len(after.article) and text[t.end] == " ":
+                end, skip = after.end, True
+            elif (hyphenated := _ABD_HYPHENATED.match(text, t.end)) and text[t.end + 1].isupper():
+                end = hyphenated.end()
+            if end is not None:
+                joined = text[t.start : end]
+                t = t._replace(end=end, text=joined, key=translit_key(joined))
+        out.append(t)
+    return out
 
 
 def _one_person(a: set[str], b: set[str]) -> bool:
@@ -103,11 +146,29 @@ class Variants(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         view, breaks = _with_lf_line_ends(doc)
-        tokens = name_tokens(view)
-        for cluster in self._clusters(self._names(tokens, self._may_vary(tokens))):
+        tokens = _join_compounds(view.text, name_tokens(view))
+        clusters = self._clusters(self._names(tokens, self._may_vary(tokens)))
+        for cluster in [*clusters, *self._article_clusters(tokens)]:
             if breaks:
                 cluster = [t._replace(start=_source_offset(breaks, t.start), end=_source_offset(breaks, t.end)) for t in cluster]
             yield from self._report(doc, cluster)
+
+    def _article_clusters(self, tokens: list[NameToken]) -> list[list[NameToken]]:
+        """One name written with and without its article (or with two articles) right after the
+        same name: "Raed Abu al-Saud" / "Raed Abu Saud". Each token is given its article as part
+        of its spelling. A name alone ("al-Assad" then "Assad said") is not compared: news style
+        drops the article on a second reference."""
+        if not any(t.article for t in tokens):
+            return []
+        after_name: dict[tuple[str, str], list[NameToken]] = defaultdict(list)
+        for before, t in zip(tokens, tokens[1:]):
+            if t.start - before.end == 1 + len(t.article) and not before.sentence_initial and len(t.key) >= self.min_length:
+                after_name[before.key, t.text].append(t)
+        return [
+            [t._replace(start=t.start - len(t.article), text=t.article + t.text) for t in group]
+            for group in after_name.values()
+            if len({t.article[:-1].casefold() for t in group}) > 1
+        ]
 
     def _may_vary(self, tokens: list[NameToken]) -> Sequence[int]:
         """Indexes of the tokens that may end in a cluster spelled more than one way. Unless
@@ -117,7 +178,7 @@ class Variants(Check):
         keys = list(map(_KEY, tokens))
         distinct = dict.fromkeys(keys)
         long_enough = [k for k in distinct if len(k) >= self.min_length]
-        if self.vowel_evidence and _one_vowel_pairs(long_enough):
+        if self.vowel_evidence and _near_pairs(long_enough):
             return range(len(tokens))
         texts = set(map(_TEXT, tokens))
         if len(texts) == len(distinct):
@@ -160,7 +221,7 @@ class Variants(Check):
         """The keys one vowel apart that vowel evidence merges, each mapped to its group's key."""
         if not self.vowel_evidence:
             return {}
-        pairs = _one_vowel_pairs(dict.fromkeys(map(_KEY, tokens)))
+        pairs = _near_pairs(dict.fromkeys(map(_KEY, tokens)))
         if not pairs:
             return {}
         parent: dict[str, str] = {}

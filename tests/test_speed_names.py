@@ -158,7 +158,7 @@ def test_the_sentence_start_shortcut_agrees_with_the_full_test_everywhere(text):
 def reference_starts_sentence(doc: Document, offset: int) -> bool:
     """Document.starts_sentence without its two-character shortcut."""
     prev = doc.previous_char(offset)
-    if prev in SENTENCE_OPENERS:
+    if prev in SENTENCE_OPENERS or (prev == "-" and doc.after_hyphen_dash(offset)):
         return True
     if prev == ")":
         close = doc.text.rfind(")", 0, offset)

@@ -34,7 +34,8 @@ _FAST_WORD_SPLIT = re.compile(
 )
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Characters after which a capital letter is expected: sentence ends, colons, opening
-# brackets and quotes, dashes and list bullets.
+# brackets and quotes, dashes and list bullets. A hyphen opens a sentence only where it stands
+# for a dash (Document.starts_sentence): "--", or spaced as in the dateline "Algiers - The".
 SENTENCE_OPENERS = frozenset(".!?:;([{\"“‘'«‹—–•*#>|\n")
 _BULLET = regex.compile(r"[ \t]*(?:[-+*•‣◦]|\(?\w{1,3}[.)])[ \t]+")
 # The spaces between words (Unicode's space separators and the tab), and the other white space:
@@ -295,7 +296,8 @@ class Document:
         return "\n" if i < 0 or text[i] in _LINE_BREAKS else text[i]
 
     def starts_sentence(self, offset: int) -> bool:
-        """True where a capital letter is expected: after sentence ends, colons, quotes, bullets."""
+        """True where a capital letter is expected: after sentence ends, colons, quotes, dashes
+        (and hyphens typed for one), bullets."""
         text = self.text
         # Most words follow an opener or one space after an ordinary character: answered from
         # those two characters alone (a name-heavy article asks for every capitalised word).
@@ -307,10 +309,31 @@ class Document:
         prev = self.previous_char(offset)
         if prev in SENTENCE_OPENERS:
             return True
+        if prev == "-":
+            return self.after_hyphen_dash(offset) or self._after_bullet(offset)
         if prev == ")":  # "(Laughter) The ...": a parenthesis that itself opened the sentence
             close = self.text.rfind(")", 0, offset)
             open_ = self.text.rfind("(", 0, close)
             return open_ >= 0 and "\n" not in self.text[open_:close] and self.starts_sentence(open_)
+        return self._after_bullet(offset)
+
+    def after_hyphen_dash(self, offset: int) -> bool:
+        """Whether the word at ``offset`` follows a hyphen typed for a dash, which opens a
+        sentence as "–" does: "--", or "-" with a space or tab on both sides. MT of Arabic news
+        writes datelines so ("Algiers - The Algerian ..."); "al-", "-3" and "well- known" stay
+        hyphens."""
+        text = self.text
+        i = offset - 1
+        while i >= 0 and text[i] in _SPACES:
+            i -= 1
+        if i < 0 or text[i] != "-":
+            return False
+        if i and text[i - 1] == "-":
+            return True
+        return i + 1 < offset and text[i + 1] in " \t" and i > 0 and text[i - 1] in " \t"
+
+    def _after_bullet(self, offset: int) -> bool:
+        """Whether the word at ``offset`` follows a list bullet at the start of its line."""
         if self.text[offset - 1] not in " \t":
             return False  # a bullet is followed by a space or tab
         line_start = max(self.text.rfind(c, 0, offset) for c in _LINE_STARTS) + 1

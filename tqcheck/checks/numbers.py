@@ -11,7 +11,7 @@ Each rule picks one ``detect`` mode:
   Years, times, codes, phone numbers, decimals, ranges and identifiers are not counted: numbers
   with a leading zero, more than nine digits, or a letter, slash, colon or dash attached; years
   (1000-2100 after a date word such as "in" or a month, or 1800-2100 unless a plural noun
-  follows: "2000 soldiers"); numbers after a word of ``before`` ("No.", "Resolution") or before a
+  follows: "2000 soldiers", but "the 1990 elections", "from 2019 levels"); numbers after a word of ``before`` ("No.", "Resolution") or before a
   word of ``after`` ("GMT", "AH", a street name).
 - ``small``: a numeral under ten in running text, spelled out as a word (3 -> three); an optional
   house rule. Not before units or percent (``after``), not after a word of ``before`` (months,
@@ -40,10 +40,20 @@ _THOUSANDS = regex.compile(
 # quickly, unlike stdlib ``re``) is 50 times faster than trying that lookbehind at every character.
 _DIGIT_RUN = regex.compile(r"[0-9]+")
 # The patterns below are needed only for some numbers, or only by the (optional) small mode.
-# Words after which a year takes a plural noun ("the 1990 elections"), unlike a count ("2000 soldiers").
-_DETERMINER = LazyPattern(r"(?:\b(?:the|this|that|its|their|his|her|our|whose)|['’]s?)[ \t\u00a0]+\Z", regex.I)
+# Words after which a year takes a plural noun, unlike a count ("2000 soldiers"): determiners
+# ("the 1990 elections") and prepositions that set a reference year ("from 2019 levels", "by 2030
+# standards"). "than", "over", "of" and "to" also go before counts ("more than 2000 soldiers").
+_YEAR_BEFORE = LazyPattern(
+    r"(?:\b(?:the|this|that|its|their|his|her|our|whose|from|by|before|after|between)|['’]s?)[ \t\u00a0]+\Z",
+    regex.I,
+)
 _SMALL = LazyPattern(r"(?<![\p{L}\p{N}\p{M}_.,/:#$€£¥+\-−–'’])[1-9](?![\p{L}\p{N}\p{M}_%°\-−–]|[.,:/]\d|[ \t\u00a0]?%)")
-_PLURAL_NEXT = LazyPattern(r"[ \t\u00a0]+\p{Ll}+s\b")
+# A plural noun after a number makes it a count, but for the nouns that a year qualifies
+# ("compared with 2019 levels", "at 2015 prices").
+_COUNTED_NEXT = LazyPattern(
+    r"[ \t\u00a0]+(?!(?:levels|figures|prices|rates|standards|terms|values|elections|estimates|targets|budgets)\b)"
+    r"\p{Ll}+s\b"
+)
 _DIGIT = LazyPattern(r"\d")
 _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # What may match differently backwards: groups (and so backreferences), atomic groups, possessive
@@ -116,7 +126,7 @@ class Numbers(Check):
             return True
         if int(number) < 1800:
             return False
-        return not _PLURAL_NEXT.match(text, end) or bool(_DETERMINER.search(text, max(0, start - 12), start))
+        return not _COUNTED_NEXT.match(text, end) or bool(_YEAR_BEFORE.search(text, max(0, start - 12), start))
 
     def _format(self, doc: Document) -> Iterator[Finding]:
         text = doc.text

@@ -278,11 +278,14 @@ class Typography(Check):
             return
         style, tie = self._vote(straight, curly)
         new = "’" if style == "curly" else "'"
+        # A tie goes to ``prefer``, and the message says that it was one.
+        usage = f"uses both equally and a tie goes to {style} ones" if tie else f"mostly uses {style} ones"
+        counts = {"straight": straight, "curly": curly, "style": style, "usage": usage}
         for i in marks:
             if text[i] != new:
                 word = _WORD_BEFORE.search(text, max(0, i - 41), i).group() + text[i] + _WORD_AFTER.match(text, i + 1).group()
                 found = "curly" if text[i] == "’" else "straight"
-                yield self.replacement(doc, i, i + 1, new, safe=not tie, straight=straight, curly=curly, style=style, found=found, word=word)
+                yield self.replacement(doc, i, i + 1, new, safe=not tie, found=found, word=word, **counts)
 
     def _quotes(self, doc: Document) -> Iterator[Finding]:
         text = doc.text

@@ -80,3 +80,37 @@ def test_a_span_past_in_garbles_only_names_with_in(check):
 def test_a_known_name_with_two_extra_words_is_a_longer_phrase(check):
     """Only one classifier next to the name makes a garble: more words are another phrase."""
     assert findings(check, "the World Food Programme Organization Office said") == []
+
+
+PADDED = [
+    # words before the name that the span finder joins to it at the start of a sentence
+    ("Experts at the Small Weapons Survey said so.", "Small Weapons Survey", "Small Arms Survey"),
+    ("Officials at the Washington Foundation for Near East Policy said", "Washington Foundation for Near East Policy", "Washington Institute for Near East Policy"),
+    ("Analysts at Al Jazeera Centre for Political Studies said", "Al Jazeera Centre for Political Studies", "Al Jazeera Centre for Studies"),
+    ("Fighters of al-Qaeda in the Arab Peninsula fled.", "al-Qaeda in the Arab Peninsula", "al-Qaeda in the Arabian Peninsula"),
+    ("The League of Arab Countries met.", "League of Arab Countries", "Arab League"),
+    ("Aid from The World Food Program Organization arrived.", "World Food Program Organization", "World Food Programme"),
+]
+
+
+@pytest.mark.parametrize(("text", "match", "suggestion"), PADDED, ids=[p[1] for p in PADDED])
+def test_the_reported_span_starts_at_the_name(check, text, match, suggestion):
+    """The words before the name, "the" among them, are not part of it: the fix keeps them."""
+    assert findings(check, text) == [(match, suggestion)]
+
+
+@pytest.mark.parametrize(("text", "match", "suggestion"), PADDED, ids=[p[1] for p in PADDED])
+def test_applying_the_fix_changes_the_name_alone(check, text, match, suggestion):
+    (finding,) = check.run(Document(text))
+    fixed = text[: finding.start] + finding.suggestions[0] + text[finding.end :]
+    assert fixed.startswith(text[: text.index(match)]) and fixed.endswith(text[text.index(match) + len(match) :])
+    assert fixed == text.replace(match, suggestion)
+
+
+@pytest.mark.parametrize("text", ["Experts at Middle Forum said so.", "Exports of Iraqi Oil rose.", "Officials at the Center for Progress said"])
+def test_words_before_a_two_word_name_do_not_make_it_a_garble(check, text):
+    """A two-word span missing a word of the form is an ordinary phrase ("Iraqi Oil"): the
+    words a sentence starts with before it ("Exports of") leave it one, and its fix could only
+    delete them. Mid-sentence, "experts at Middle Forum" gives the same answer."""
+    assert findings(check, text) == []
+    assert findings(check, text[0].lower() + text[1:]) == []

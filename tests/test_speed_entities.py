@@ -167,9 +167,9 @@ def _reference_best_form(check, tokens: tuple[str, ...], plain_alike_words):
     alike = [plain_alike_words(t) for t in tokens]
     best = None
     for i in _reference_candidates(check, tokens):
-        score = check._alignment_score(check.forms[i].tokens, tokens, alike)
-        if score is not None and (best is None or score > best[1]):
-            best = (check.forms[i], score)
+        found = check._alignment_score(check.forms[i].tokens, tokens, alike)
+        if found is not None and (best is None or found.score > best[1].score):
+            best = (check.forms[i], found)
     return best
 
 
@@ -269,11 +269,12 @@ def test_cached_spans_give_the_findings_of_a_fresh_check(texts):
         return list(check.run(Document(text)))
 
     path = DEFAULT_RULES_DIR / "garbled-organization.yml"
-    # A span starting a sentence may start the name after its first word; elsewhere it may not.
+    # A span starting a sentence may start the name after its first word, which scores it
+    # without that word; elsewhere the word counts in the score (both report the name alone).
     span = "Experts at the Oxford Foundation for Energy Studies"
     texts = [f"{span} said so.", f"so said {span}.", f"{span} met the Humanity & Inclusion and Human Right Watch.", *texts]
     fresh = [findings(load_rule(path), t) for t in texts]
-    assert fresh[0][0].start != fresh[1][0].start - len("so said ")
+    assert fresh[0][0].data["score"] != fresh[1][0].data["score"]
     assert any(fresh)
     shared = load_rule(path)
     for _ in range(2):  # the second time, every span is answered from the cache

@@ -17,8 +17,8 @@ stem). A span is reported as a garble of a form when:
   reference ("Council of Ministers" is not a garbled "Iraqi Council of Ministers");
 - partly matched tokens keep the order of the form (a reordered subset is another name);
 - no extra word of the span is a place or nationality in ``regions`` (the "Union of Arab
-  Football Associations" is not a garbled European one), and a two-word span missing a word
-  of the form is an ordinary phrase ("Iraqi Oil");
+  Football Associations" is not a garbled European one), and a two-word name missing a word
+  of the form is an ordinary phrase ("Iraqi Oil"), after other words too ("Exports of Iraqi Oil");
 - British and American spellings (Organisation / Organization, Centre / Center) are one word.
 
 A name may end before an " in " of the span: "the League of Arab Countries in Cairo" is reported
@@ -29,6 +29,10 @@ Cairo" is no garbled "UN Refugee Agency"; "United Nations Mission in Libya" is a
 A span holding a known name is that name in a longer phrase ("World Bank President"), unless
 the only other word is one of the ``classifiers`` MT adds before or after a name ("World Food
 Programme Organization", "Organization of the Islamic State").
+
+The name, and so the finding and its fix, starts at the first word of the span that matches the
+form: "Experts at the Small Weapons Survey" reports "Small Weapons Survey". A leading "the" or
+"Al" is kept only where the form starts with it.
 
 A span inside a known name (an exact gazetteer form, in any case) is never reported, even
 where the span finder cuts the name differently.
@@ -149,6 +153,11 @@ class Garble(NamedTuple):  # see Entities._find_garble
     end: int
     form: Form
     score: float
+
+
+class Alignment(NamedTuple):  # see Entities._alignment_score
+    score: float
+    lead: int  # the words of the span before the name ("Experts at Middle Forum": 1)
 
 
 class _NearIndex(NamedTuple):  # see Entities._near_index
@@ -375,7 +384,7 @@ class Entities(Check):
             return None
         if self._joins_a_known_name(span):
             return None
-        best = None
+        best = None  # (offset, end, form, alignment)
         for offset in self._starts(span, initial):
             if offset:
                 tokens = self._tokens(span[offset:])
@@ -390,9 +399,30 @@ class Entities(Check):
                     return None  # "<known name> in <place>"
                 # A part holding " in " garbles a name holding one: "UN Agency in Cairo" is not the UN Refugee Agency.
                 found = self._best_form(part, self.with_in if end > ends[-1] else -1)
-                if found and (best is None or found[1] > best.score or (found[1] == best.score and offset > best.start)):
-                    best = Garble(offset, end, *found)  # a tie: the span without its first word, the longer part
-        return best
+                if found and (best is None or found[1].score > best[3].score or (found[1].score == best[3].score and offset > best[0])):
+                    best = (offset, end, *found)  # a tie: the span without its first word, the longer part
+        if best is None:
+            return None
+        offset, end, form, alignment = best
+        return Garble(offset + self._name_start(span[offset:end], alignment.lead, form), end, form, alignment.score)
+
+    def _name_start(self, part: str, lead: int, form: Form) -> int:
+        """Where the name starts in ``part``: at the word of its token ``lead``, with the words
+        the form has before its first token ("Al Jazeera ...") but not others ("Experts at",
+        "the"), so that the fix replaces the name alone. A hyphenated word is kept whole."""
+        words = list(_WORD.finditer(part))
+        content = [i for i, w in enumerate(words) if _token(w.group(), self.connectors) is not None]
+        first = content[lead]
+        form_words = _WORD.findall(form.text)
+        form_first = next(i for i, w in enumerate(form_words) if _token(w, self.connectors) is not None)
+        before = [w.casefold() for w in form_words[:form_first]]
+        while first and before and words[first - 1].group().casefold() == before[-1]:
+            first -= 1
+            before.pop()
+        start = words[first].start()
+        while start and not part[start - 1].isspace():
+            start -= 1
+        return start
 
     def _may_reach_a_form(self, tokens: tuple[str, ...]) -> bool:
         """Whether two words of the span have stems of the gazetteer: else no form shares two
@@ -483,7 +513,7 @@ class Entities(Check):
                 starts.append(nxt.start())
         return starts
 
-    def _best_form(self, tokens: tuple[str, ...], among: int = -1) -> tuple[Form, float] | None:
+    def _best_form(self, tokens: tuple[str, ...], among: int = -1) -> tuple[Form, Alignment] | None:
         """The form ``tokens`` garble best, of the forms in the bit mask ``among`` (all by default)."""
         forms = self._sharing_stems(tokens) & among
         if not forms:
@@ -493,9 +523,9 @@ class Entities(Check):
         best = None
         for i in _bits(forms & self._ends_reachable(reachable)):
             form = self.forms[i]
-            score = self._score(form.tokens, tokens, alike, reachable)
-            if score is not None and (best is None or score > best[1]):
-                best = (form, score)
+            found = self._score(form.tokens, tokens, alike, reachable)
+            if found is not None and (best is None or found.score > best[1].score):
+                best = (form, found)
         return best
 
     def _sharing_stems(self, tokens: tuple[str, ...]) -> int:
@@ -518,7 +548,7 @@ class Entities(Check):
             lasts |= self.by_last.get(word, 0)
         return firsts & lasts
 
-    def _score(self, form: tuple[str, ...], span: tuple[str, ...], alike: list[dict[str, float]], reachable: set[str]) -> float | None:
+    def _score(self, form: tuple[str, ...], span: tuple[str, ...], alike: list[dict[str, float]], reachable: set[str]) -> Alignment | None:
         """_alignment_score, unless a bound rules the form out: each form word alike no word
         of the span (not in ``reachable``) adds nothing to the score, the others at most 1, and
         each pairs with its own word of the span."""
@@ -527,9 +557,9 @@ class Entities(Check):
             return None
         return self._alignment_score(form, span, alike)
 
-    def _alignment_score(self, form: tuple[str, ...], span: tuple[str, ...], alike: list[dict[str, float]]) -> float | None:
-        """Token alignment score, or None when the span is not a garble of ``form``. ``alike[i]``
-        is the _alike_words of ``span[i]``."""
+    def _alignment_score(self, form: tuple[str, ...], span: tuple[str, ...], alike: list[dict[str, float]]) -> Alignment | None:
+        """Token alignment score and where the name starts in the span, or None when the span is
+        not a garble of ``form``. ``alike[i]`` is the _alike_words of ``span[i]``."""
         n = len(form)
         if any(span[i : i + n] == form for i in range(len(span) - n + 1)):
             return self._classified_score(form, span)
@@ -561,17 +591,18 @@ class Entities(Check):
         extra = [span[si] for si in range(len(span)) if si not in used]
         if any(t in self.regions for t in extra):
             return None  # "Union of Arab Football Associations" is not a garbled European one
-        if not extra and len(matched) < len(form) and len(span) < 3:
+        lead = min(used)  # the words before the name: "Exports of" in "Exports of Iraqi Oil"
+        if len(matched) < len(form) and len(span) - lead < 3:
             return None  # "Iraqi Oil" is an ordinary phrase, not "Iraqi Ministry of Oil" garbled
         if len(matched) == len(form) == len(span) and all(s == 1.0 for _, s in matched) and used_order == sorted(used_order):
             return None  # the same name
-        return score
+        return Alignment(score, lead)
 
-    def _classified_score(self, form: tuple[str, ...], span: tuple[str, ...]) -> float | None:
+    def _classified_score(self, form: tuple[str, ...], span: tuple[str, ...]) -> Alignment | None:
         """The score of a span holding ``form``: a garble when its one other word is a classifier
         before or after the name, else None (the name in a longer phrase)."""
         if len(span) != len(form) + 1:
             return None
         if (span[:-1] == form and span[-1] in self.classifiers) or (span[1:] == form and span[0] in self.classifiers):
-            return len(form) / len(span)
+            return Alignment(len(form) / len(span), 0)
         return None

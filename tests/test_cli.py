@@ -160,6 +160,7 @@ def test_rules_list_show_and_test(cli):
     shown = cli("rules", "show", "TQ102")
     assert shown.exit_code == 0 and "echo" in shown.stdout and "Examples:" in shown.stdout
     assert cli("rules", "show", "TQ999").exit_code == 2
+    assert cli("rules", "explain", "TQ102").stdout == shown.stdout  # the word the group's help uses
     tested = cli("rules", "test")
     assert tested.exit_code == 0
     assert tested.stdout.strip().endswith(", 0 failed")

@@ -546,6 +546,7 @@ def rules_list(
 
 
 @rules_app.command("show")
+@rules_app.command("explain", hidden=True)  # the word the group's help uses, as in `ruff rule`
 def rules_show(
     code: str = typer.Argument(..., help="A rule code (TQ101) or name (doubled-word)."),
     rules: Optional[List[Path]] = RulesOption,

@@ -1,6 +1,8 @@
 """Leaked captions and embed credits (TQ701-TQ704) in the shapes scraped pages leave them: a
 caption under a label ("Photo: ..."), a lowercase file credit ("(archive)"), an Instagram
-credit without a date, a tweet credit with its picture link. Each is one finding for the whole
+credit without a date, a tweet credit with its picture link, a Facebook "Posted by ... on
+<date>" line, a video player's title ("Watch: ..."), a credit naming a platform ("Source:
+Telegram channel of ..."). Each is one finding for the whole
 line, and the fix, with CRLF line ends too, removes the whole leak and nothing else."""
 
 from __future__ import annotations
@@ -31,11 +33,23 @@ LEAKS = [
     ("TQ701", "The headquarters of the state oil company in the capital (file)"),
     ("TQ701", "The headquarters of the state oil company in the capital (archive photo)"),
     ("TQ701", "Workers at the gas field in the south of the country (Photo: file)"),
+    ("TQ701", "Image source, Getty Images"),
+    ("TQ701", "Watch: Emir opens the second phase of the new port"),
+    ("TQ701", "WATCH | Rescuers pull a child from the rubble in the old city"),
+    ("TQ701", "Video: Reuters"),
+    ("TQ701", "Source: Telegram channel of Basra Today News"),
+    ("TQ701", "Via: Facebook page of the Ministry of Water"),
+    ("TQ701", "Source: X account of the Port Authority"),
+    ("TQ701", "Source: social media"),
     ("TQ702", "A post shared by National Film Festival (@film_fest)"),
     ("TQ702", "A photo posted by Nour Studio (@nour.studio) on Jun 3, 2016 at 4:05am PDT"),
     ("TQ702", "Ministry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025 pic.twitter.com/AbC123"),
     ("TQ702", "pic.twitter.com/AbC123 — Ministry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025"),
     ("TQ702", "https://t.co/Qw12Er34 — Rania Aziz (@rania_aziz) 3 March 2022"),
+    ("TQ702", "Posted by Savers' Rights Committee on Monday, March 4, 2024"),
+    ("TQ702", "Posted by Savers' Rights Committee on 4 March 2024"),
+    ("TQ702", "Posted by Savers' Rights Committee\xa0on\xa0Tuesday, May 7, 2024 at 10:15 AM"),
+    ("TQ702", "Posted by Tyre Municipality on Facebook"),
 ]
 
 
@@ -74,10 +88,27 @@ def test_a_post_flattened_onto_its_credit_keeps_its_text():
     assert fixed == f"{BEFORE}\n\nFuel prices are rising again\n\n{AFTER}\n"
 
 
+def test_a_source_credit_under_a_caption_takes_the_caption_with_it():
+    """"Source: Reuters" alone is the article's attribution; under a caption's text it is the
+    photo's credit."""
+    text = f"{BEFORE}\n\nProtesters gather in the main square on Friday\nSource: Reuters\n\n{AFTER}\n"
+    assert _findings(text) == [("TQ701", "Protesters gather in the main square on Friday\nSource: Reuters")]
+    assert fix_text(text, "a.txt", CHECKS, unsafe=True).text == f"{BEFORE}\n\n{AFTER}\n"
+
+
+def test_a_facebook_credit_names_the_page():
+    text = f"{BEFORE}\n\nPosted by Savers' Rights Committee on Monday, March 4, 2024\n\n{AFTER}\n"
+    (finding,) = run_checks(Document(text), CHECKS)[0]
+    assert "(Savers' Rights Committee)" in finding.message
+    assert finding.data == {"handle": "Savers' Rights Committee", "date": "March 4, 2024"}
+
+
 def test_the_messages_name_the_evidence():
     label, credit = run_checks(Document(f"{BEFORE}\n\nPhoto: The port at dawn\n\n{AFTER}\n\nThe port of the city at dawn (archive)\n"), CHECKS)[0]
     assert "starts with the label 'Photo:'" in label.message and label.data == {"label": "Photo:"}
     assert "ends in the credit '(archive)' (file photo" in credit.message and credit.data["listed"]
+    (channel,) = run_checks(Document(f"{BEFORE}\n\nSource: Telegram channel of Basra Today News\n\n{AFTER}\n"), CHECKS)[0]
+    assert "its label 'Source:' credits Telegram" in channel.message
 
 
 NOT_LEAKS = [
@@ -91,6 +122,21 @@ NOT_LEAKS = [
     "The ministry wrote on its account (@MoH_Desk) on March 3, 2022 that the figures were wrong.",
     "Ministry of Foreign Affairs - Eritrea",
     "The images were taken in 2019 (archive)\nand published only now.",
+    "Source: Reuters",
+    "Source: Ministry of Finance, annual budget report",
+    "Brent crude     $74.32      -0.8%\nSource: Reuters",
+    "Source: the company said on Facebook that it would appeal.",
+    "Watch: the key moments",
+    "Watch: it is not over yet.",
+    "Watch: Prices",
+    "Video:",
+    "Q: Minister, how bad has the past year been?",
+    "A: Partly. Petra is our crown jewel, and it always will be.",
+    "**11:50 GMT** — **Update 3:** Police say a man has died after his car was swept off a road",
+    "Update 3: Police say a man has died after his car was swept off a road",
+    "Posted by the ministry on Monday, March 4, 2024, the video was seen a million times.",
+    "The video was posted by Savers' Rights Committee on Monday, March 4, 2024",
+    "The protest was announced on the Telegram channel of the union",
 ]
 
 

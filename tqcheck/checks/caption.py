@@ -38,10 +38,21 @@ from .base import Check, LazyPattern, Param, RuleDataError
 # Needed only for lines that end in ")": compiled on first use.
 _TAIL = LazyPattern(r"\((?P<credit>[^()\n]{1,80})\)$")
 _PREFIX = LazyPattern(r"^(?:photos?|images?|pictures?|photograph|credit|source|file(?: photo)?)\s*[:/-]\s*", regex.I)
-# A caption's label at the start of a line: "Photo:", "File photo:", "Photo credit:", "Caption:".
+# A label at the start of a line: a caption's ("Photo:", "File photo:", "Photo credit:", "Image
+# source," as BBC pages print it, "Caption:"), a video player's title ("Watch:", "VIDEO |") or a
+# credit ("Source:", "Via:").
 _LABEL = LazyPattern(
-    r"(?mi)^[ \t]*(?:(?:(?:file|archive|stock)[ \t]+)?(?:photo(?:graph)?|image|picture)s?(?:[ \t]+credits?)?|caption)[ \t]*:[ \t]*"
+    r"(?mi)^[ \t]*(?:"
+    r"(?P<photo>(?:(?:file|archive|stock)[ \t]+)?(?:photo(?:graph)?|image|picture)s?(?:[ \t]+credits?)?|caption)[ \t]*:"
+    r"|(?P<photo>(?:photo|image|picture|video)[ \t]+(?:source|caption))[ \t]*[:,]"
+    r"|(?P<video>watch|video)[ \t]*[:|]"
+    r"|(?P<source>source|via)[ \t]*:"
+    r")[ \t]*"
 )
+# Columns of a plain-text table, aligned with runs of spaces or tabs.
+_ALIGNED = LazyPattern(r"[ \t]{3,}|\t")
+# What ends a line of prose rather than a video's title ("Watch: it is not over yet.").
+_SENTENCE_END = frozenset(".,;:…")
 _PART_SPLIT = LazyPattern(r"\s*(?:/|\||,|;| - | – | — | via )\s*")
 _CREDIT_WORD = LazyPattern(r"\p{L}[\p{L}\p{M}.'’&-]*")
 _WORD = LazyPattern(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
@@ -64,6 +75,7 @@ class Caption(Check):
     keys = {
         "credits": Param("tsv", None, help="known credits: credit<TAB>who it is (a TSV next to the rule)"),
         "not_credits": Param("str_list", [], help="closing parentheticals that are not credits"),
+        "platforms": Param("str_list", [], help="social platforms a 'Source:' line credits (Telegram, social media)"),
         "min_words": Param("int", 3, help="fewest words before a listed credit"),
         "generic_min_words": Param("int", 8, help="fewest words before an unlisted credit"),
         "max_words": Param("int", 60, help="most words in a caption line"),
@@ -79,6 +91,8 @@ class Caption(Check):
         self.generic_min_words = options["generic_min_words"]
         self.max_words = options["max_words"]
         self.max_credit_words = options["max_credit_words"]
+        names = sorted((r"[ \t]+".join(map(regex.escape, p.split())) for p in options["platforms"]), key=len, reverse=True)
+        self.platforms = regex.compile(rf"(?i)\b(?:{'|'.join(names)})\b") if names else None
         if min(self.min_words, self.generic_min_words, self.max_credit_words) < 1 or self.max_words < self.min_words:
             raise RuleDataError("word limits must be positive and max_words at least min_words")
 
@@ -86,11 +100,17 @@ class Caption(Check):
         text = doc.text
         captions = dict(self._credited_lines(text))
         for line, label in _labelled_lines(text):
-            if line.start not in captions and len(_WORD.findall(line.text)) <= self.max_words:
-                captions[line.start] = line, {"label": label}
+            if line.start in captions or len(_WORD.findall(line.text)) > self.max_words:
+                continue
+            line_above = text[line.start : label.start()].strip()  # the caption over a credit line
+            data = self._label_data(label, text[label.end() : line.end], line_above)
+            if data:
+                captions[line.start] = line, data
         for start in sorted(captions):
             line, data = captions[start]
-            if "label" in data:
+            if "platform" in data:
+                evidence = f"its label '{data['label']}' credits {data['platform']}"
+            elif "label" in data:
                 evidence = f"it starts with the label '{data['label']}'"
             else:
                 evidence = f"it ends in the credit '({data['credit']})' ({data['agency'] or 'not a listed agency'})"
@@ -103,6 +123,33 @@ class Caption(Check):
                 data=data,
                 evidence=evidence,
             )
+
+    def _label_data(self, label: regex.Match, rest: str, line_above: str) -> dict | None:
+        """The finding's data when the words after ``label`` make its line a leak, else None.
+
+        A photo label makes any line a caption. A video label needs a player's title after it
+        (capitalised, three words or more, no sentence's closing mark) or a listed credit, on a
+        line of its own. "Source:" and "Via:" are an article's own attribution ("Source:
+        Reuters") unless they name a platform ("Source: Telegram channel of ...") or, as a
+        listed credit, sit under a caption's text (``line_above``, "" when the line stands alone)."""
+        name = " ".join(label.group().split())
+        rest = rest.strip()
+        listed = _norm(rest) in self.credits
+        if label.group("photo"):
+            return {"label": name}
+        if label.group("video"):
+            words = _WORD.findall(rest)
+            titled = len(words) >= 3 and (rest[0].isupper() or rest[0].isdigit()) and rest[-1] not in _SENTENCE_END
+            return {"label": name} if not line_above and (titled or listed) else None
+        platform = self.platforms.search(rest) if self.platforms else None
+        if platform and rest[-1] not in _SENTENCE_END and len(_WORD.findall(rest)) <= self.max_credit_words * 3:
+            return {"label": name, "platform": platform.group()}
+        return {"label": name} if listed and line_above and self._reads_as_caption(line_above) else None
+
+    def _reads_as_caption(self, line: str) -> bool:
+        """A caption's text has words, some of them lowercase, and no table's aligned columns."""
+        words = _WORD.findall(line)
+        return len(words) >= self.min_words and any(w[:1].islower() for w in words) and not _ALIGNED.search(line)
 
     def _credited_lines(self, text: str) -> Iterator[tuple[int, tuple[Line, dict]]]:
         """(start, (line, data)) of the caption lines that end in a credit."""
@@ -155,12 +202,12 @@ class Caption(Check):
         return tokens[0][:1].isupper() or _norm(part) in self.credits
 
 
-def _labelled_lines(text: str) -> Iterator[tuple[Line, str]]:
-    """(line, label) of every line of its own that starts with a caption label and has words
-    after it, with the caption's text on the line above when the label line is its credit
-    ("Protesters in the square\nPhoto: AFP"). "Picture this: ..." has no label: the colon must
-    follow the label word."""
-    if ":" not in text:
+def _labelled_lines(text: str) -> Iterator[tuple[Line, regex.Match]]:
+    """(line, label) of every line of its own that starts with a label and has words after it,
+    with the caption's text on the line above when the label line is its credit ("Protesters in
+    the square\nPhoto: AFP"). "Picture this: ..." has no label: the colon must follow the label
+    word."""
+    if ":" not in text and "|" not in text and "," not in text:
         return
     for m in _LABEL.finditer(text):
         begin = m.start() + len(m.group()) - len(m.group().lstrip())
@@ -173,8 +220,7 @@ def _labelled_lines(text: str) -> Iterator[tuple[Line, str]]:
             begin = _caption_above(text, begin)
             if begin is None or not stands_alone(text, begin, end):
                 continue
-        line = Line(text.count("\n", 0, begin) + 1, begin, end, text[begin:end])
-        yield line, " ".join(m.group().split())
+        yield Line(text.count("\n", 0, begin) + 1, begin, end, text[begin:end]), m
 
 
 def _caption_above(text: str, begin: int) -> int | None:

@@ -7,6 +7,8 @@ Each rule picks one ``detect`` mode:
   Any name, any handle, any month; the date may also be "D Month YYYY". Without a date the line
   must start with a dash or "A post shared by". The post's picture links next to it
   ("... March 3, 2022 pic.twitter.com/x") belong to it. The fix deletes the line (unsafe).
+  A Facebook embed's credit is a line of its own too: "Posted by Name on Monday, March 4, 2024"
+  (the weekday is optional) or "Posted by Name on Facebook".
 - ``link``: embed links from the rule's ``tokens`` (pic.twitter.com/..., t.co/..., status URLs).
   The fix removes the link (safe: there is one way to remove it).
 - ``handle``: an @handle in running text ("the envoy's visit @EnvoyOffice with ..."). Handles inside an
@@ -45,6 +47,14 @@ ATTRIBUTION = LazyPattern(
     rf"(?m)^[ \t]*(?P<dash>{_DASH})?[ \t]*(?P<shared>A[ \t]+(?:post|photo|video)[ \t]+(?:shared|posted)[ \t]+by[ \t]+)?"
     rf"(?P<name>[^\n()@]{{1,80}}?)[ \t]*\((?P<handle>{HANDLE})\)"
     rf"(?:[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?)?(?:[ \t]+{_POST_LINK})*[ \t]*\.?[ \t\r]*$"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# A Facebook embed's credit line ("Posted by <a>Name</a> on&nbsp;<a>Monday, March 4, 2024</a>"
+# flattened): a whole line, so "posted by the ministry on Monday." in a sentence is not one.
+POSTED_BY = LazyPattern(
+    rf"(?m)^[ \t]*Posted[ \t\xa0]+by[ \t\xa0]+(?P<name>[^\n@()]{{1,80}}?)[ \t\xa0]+on[ \t\xa0]+"
+    rf"(?:(?:{_WEEKDAY},?[ \t\xa0]+)?(?P<date>{_DATE}){_TIME}?|(?P<platform>Facebook|Instagram|YouTube|Twitter|Telegram|TikTok|X))"
+    r"[ \t\xa0\r]*$"
 )
 # Post links (and spaces) just before an attribution: "pic.twitter.com/x — Name (@handle) ...".
 _LINKS_BEFORE = LazyPattern(rf"(?:{_POST_LINK}[ \t]*)+$")
@@ -94,7 +104,22 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
         if not m.group("date"):
             end = _date_line_end(text, end)
         out.append((start, end, m))
+    if "Posted" in text:
+        out.extend(_posted_by_spans(text, max_name_words))
+        out.sort(key=lambda span: span[0])
     return out
+
+
+def _posted_by_spans(text: str, max_name_words: int) -> Iterator[tuple[int, int, regex.Match]]:
+    """(start, end, match) of the Facebook credit lines ("Posted by Name on Monday, March 4, 2024")."""
+    for m in POSTED_BY.finditer(text):
+        if regex.search(r"\p{L}", m.group("name")) and len(m.group("name").split()) <= max_name_words:
+            start, end = m.span()
+            while text[start] in " \t":
+                start += 1
+            while text[end - 1] in " \t\xa0\r":
+                end -= 1
+            yield start, end, m
 
 
 def _post_text_end(name: str) -> regex.Match | None:
@@ -118,6 +143,11 @@ def _date_line_end(text: str, end: int) -> int:
     if not _DATE_LINE.fullmatch(text, line, stop):
         return end
     return line + len(text[line:stop].rstrip(" \t\r"))
+
+
+def poster(m: regex.Match) -> str:
+    """Who posted: the @handle of a tweet or Instagram post, the page's name on Facebook."""
+    return m.groupdict().get("handle") or " ".join(m.group("name").split())
 
 
 def attribution_date(text: str, end: int, m: regex.Match) -> str:
@@ -189,10 +219,11 @@ class Embed(Check):
                 else:
                     fix = delete_line_fix(text, start, end, "Delete the attribution line")
                     advice = "delete the line"
+                who = poster(m)
                 yield self.finding(
                     doc, start, end, (advice,), fix,
-                    data={"handle": m.group("handle"), "date": attribution_date(text, end, m)},
-                    handle=m.group("handle"),
+                    data={"handle": who, "date": attribution_date(text, end, m)},
+                    handle=who,
                 )
         elif self.detect == "link":
             if self.link_gate and not self.link_gate.may_match(doc):

@@ -8,6 +8,7 @@ Each rule picks one ``detect`` mode:
   the most numbers wins (ties in that order); each number that does not fit it is reported,
   rewritten in that style. A document whose numbers all fit one accepted style is never reported.
   A fix is ``unsafe`` when another style with the same score would treat the number otherwise.
+  Digits grouped by spaces ("450 000") fit no style and are always reported.
   Years, times, codes, phone numbers, decimals, ranges and identifiers are not counted: numbers
   with a leading zero, more than nine digits, or a letter, slash, colon or dash attached; years
   (1000-2100 after a date word such as "in" or a month, or 1800-2100 unless a plural noun
@@ -39,6 +40,16 @@ _THOUSANDS = regex.compile(
 # run of one to three and a comma. Scanning for runs first (a plain class, which ``regex`` finds
 # quickly, unlike stdlib ``re``) is 50 times faster than trying that lookbehind at every character.
 _DIGIT_RUN = regex.compile(r"[0-9]+")
+# Digits grouped by spaces ("450 000", SI style), which English news writes with commas. A no-break,
+# narrow no-break or thin space between groups of three is typesetting of one number; a plain space
+# may part two figures ("scores of 100 250"), so it is taken only before a last group 000
+# ("1 500 000"), which no second figure is written as.
+_GROUP_SPACES = "\u00a0\u202f\u2009 "
+_SPACE_GROUPED = regex.compile(
+    r"(?<![\p{L}\p{N}\p{M}_.,/:#+\-−–]|\p{N}[ \u00a0\u202f\u2009])[1-9][0-9]{0,2}"
+    r"(?:(?:[\u00a0\u202f\u2009][0-9]{3})+|(?: [0-9]{3})* 000)"
+    r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\p{N}|[ \u00a0\u202f\u2009]\p{N})"
+)
 # The patterns below are needed only for some numbers, or only by the (optional) small mode.
 # Words after which a year takes a plural noun, unlike a count ("2000 soldiers"): determiners
 # ("the 1990 elections") and prepositions that set a reference year ("from 2019 levels", "by 2030
@@ -48,12 +59,17 @@ _YEAR_BEFORE = LazyPattern(
     regex.I,
 )
 _SMALL = LazyPattern(r"(?<![\p{L}\p{N}\p{M}_.,/:#$€£¥+\-−–'’])[1-9](?![\p{L}\p{N}\p{M}_%°\-−–]|[.,:/]\d|[ \t\u00a0]?%)")
-# A plural noun after a number makes it a count, but for the nouns that a year qualifies
-# ("compared with 2019 levels", "at 2015 prices").
-_COUNTED_NEXT = LazyPattern(
-    r"[ \t\u00a0]+(?!(?:levels|figures|prices|rates|standards|terms|values|elections|estimates|targets|budgets)\b)"
-    r"\p{Ll}+s\b"
+# A plural noun after a number makes it a count ("2000 soldiers"), but for the nouns that a year
+# qualifies ("compared with 2019 levels", "at 2015 prices"). Words in -s that are no plural nouns
+# leave a year a year ("the question for 2025 is", "2025 marks the anniversary"): function words,
+# verbs that take a year as subject, and endings no plural has (less, across, thus, crisis).
+_YEAR_NOUNS = "levels|figures|prices|rates|standards|terms|values|elections|estimates|targets|budgets"
+_NOT_PLURAL = (
+    "is|was|has|does|as|its|this|his|hers|ours|yours|theirs|whereas|perhaps|always|sometimes|towards|"
+    "afterwards|besides|yes|seems|becomes|remains|begins|brings|looks|marks|means|promises|"
+    r"\p{Ll}*(?:ss|us|sis)"
 )
+_COUNTED_NEXT = LazyPattern(rf"[ \t\u00a0]+(?!(?:{_YEAR_NOUNS}|{_NOT_PLURAL})\b)\p{{Ll}}+s\b")
 _DIGIT = LazyPattern(r"\d")
 _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # What may match differently backwards: groups (and so backreferences), atomic groups, possessive
@@ -71,6 +87,23 @@ def _thousands(text: str) -> Iterator[regex.Match]:
         start, end = run.span()
         if start >= taken and (4 <= end - start <= 9 or (end - start <= 3 and text[end : end + 1] == ",")):
             m = _THOUSANDS.match(text, start)
+            if m:
+                taken = m.end()
+                yield m
+
+
+def _digits(number: str) -> str:
+    """A number's digits without its separators ("450,000" and "450 000" -> "450000")."""
+    return "".join(filter(str.isdigit, number))
+
+
+def _space_grouped(text: str) -> Iterator[regex.Match]:
+    """The matches of ``_SPACE_GROUPED``, tried only at runs of one to three digits before a space."""
+    taken = 0
+    for run in _DIGIT_RUN.finditer(text):
+        start, end = run.span()
+        if start >= taken and end - start <= 3 and end < len(text) and text[end] in _GROUP_SPACES:
+            m = _SPACE_GROUPED.match(text, start)
             if m:
                 taken = m.end()
                 yield m
@@ -130,30 +163,39 @@ class Numbers(Check):
 
     def _format(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        numbers = []  # (start, end, has separators, five digits or more)
-        for m in _thousands(text):
+        numbers = []  # (start, end, separators: "," or " " or "", five digits or more)
+        for m in [*_thousands(text), *_space_grouped(text)]:
             if self._excluded(text, m.start(), m.end()) or self._is_year(text, m.start(), m.end()):
                 continue
-            digits = m.group().replace(",", "")
-            numbers.append((m.start(), m.end(), "," in m.group(), len(digits) >= 5))
+            digits = _digits(m.group())
+            sep = "" if digits == m.group() else "," if "," in m.group() else " "
+            numbers.append((m.start(), m.end(), sep, len(digits) >= 5))
         if not numbers:
             return
-        scores = {name: sum(_STYLES[name][long] == sep for _, _, sep, long in numbers) for name in self.styles}
+        numbers.sort()
+
+        def fits(style: str, sep: str, long: bool) -> bool:
+            """Spaces fit no style: English news groups digits with commas."""
+            return sep != " " and _STYLES[style][long] == bool(sep)
+
+        scores = {name: sum(fits(name, sep, long) for _, _, sep, long in numbers) for name in self.styles}
         best = max(scores.values())
         if best == len(numbers):
             return  # every number fits one house style
         tied = [name for name in self.styles if scores[name] == best]
         style = tied[0]
-        fits = [text[s:e] for s, e, sep, long in numbers if _STYLES[style][long] == sep]
+        fitting = [text[s:e] for s, e, sep, long in numbers if fits(style, sep, long)]
         for start, end, sep, long in numbers:
-            if _STYLES[style][long] == sep:
+            if fits(style, sep, long):
                 continue
-            digits = text[start:end].replace(",", "")
+            digits = _digits(text[start:end])
             new = f"{int(digits):,}" if _STYLES[style][long] else digits
             # Safe unless another style with the same score would keep or write this number otherwise.
             safe = all(_STYLES[name][long] == _STYLES[style][long] for name in tied)
-            example = next((f for f in fits if (len(f.replace(",", "")) >= 5) == long), None)
-            if example:
+            example = next((f for f in fitting if (len(_digits(f)) >= 5) == long), None)
+            if sep == " ":
+                reason = "groups its digits with spaces"
+            elif example:
                 reason = f"is written differently from this document's other numbers (as in '{example}')"
             elif long and _STYLES[style][long] and all(_STYLES[n][True] for n in self.styles):
                 reason = "has five digits or more and takes thousands separators"

@@ -57,6 +57,10 @@ _NONSPACE_BEFORE = LazyPattern(r"\S{0,12}\Z")
 _NONSPACE_AFTER = LazyPattern(r"\S{0,12}")
 _CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 _DOUBLE_SPACE = LazyPattern(r"(?<=\S) {2,}(?=\S)")
+# Gaps between words in a line of a plain-text table: any gap of two spaces or more, or a tab
+# (_COLUMN_GAP), and one that can only be alignment, a tab or four spaces or more (_WIDE_GAP).
+_COLUMN_GAP = LazyPattern(r"\S(?: {2,}|[ \t]*\t[ \t]*)\S")
+_WIDE_GAP = LazyPattern(r"\S(?: {4,}|[ \t]*\t[ \t]*)\S")
 _SPACE_BEFORE = LazyPattern(
     r"(?<=[\p{L}\p{N}\p{M})\]}\"”’'%])[ \t\u00a0]+"
     r"(?:,|\.(?=[\s\"”’')\]]|$)(?![ ]\.)|[!?](?=[\s\"”’')\]]|$)|[;:](?=\s|$))"
@@ -476,13 +480,10 @@ class Typography(Check):
     def _double_space(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         zones = self._skip_zones(doc)
+        tables = _tables(text)
         for m in _DOUBLE_SPACE.finditer(text):
-            if len(m.group()) > 3 or _inside(zones, m.start()):
+            if _inside(zones, m.start()) or _inside(tables, m.start()):
                 continue
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line_end = text.find("\n", m.end())
-            if "\t" in text[line_start : line_end if line_end >= 0 else len(text)]:
-                continue  # a tabulated line: spacing is alignment
             yield self.replacement(doc, m.start(), m.end(), " ")
 
     def _space_before_punctuation(self, doc: Document) -> Iterator[Finding]:
@@ -511,6 +512,22 @@ class Typography(Check):
 
 def _inside(zones: list[tuple[int, int]], offset: int) -> bool:
     return any(a <= offset < b for a, b in zones)
+
+
+def _tables(text: str) -> list[tuple[int, int]]:
+    """Spans of aligned plain-text tables, where runs of spaces are layout, not typos: blocks of
+    consecutive lines that each have a gap of two spaces or more between words, one of them a tab
+    or a gap of four spaces or more ("Girona           27   62" over "Atlético Madrid  27   55")."""
+    tables, block, offset = [], [], 0
+    for line in [*text.splitlines(keepends=True), ""]:  # the empty line closes the last block
+        if _COLUMN_GAP.search(line):
+            block.append(line)
+        elif block:
+            if any(_WIDE_GAP.search(row) for row in block):
+                tables.append((offset - sum(map(len, block)), offset))
+            block = []
+        offset += len(line)
+    return tables
 
 
 def _possessives(word: str) -> list[tuple[str, str]]:

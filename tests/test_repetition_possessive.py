@@ -193,6 +193,38 @@ def test_the_candidate_shortcut_finds_what_the_pattern_finds(code):
     assert long_doubles > 50 or code == "TQ102"  # an echo repeats one word
 
 
+# Words and the phrases they make up, so that dates and relative phrases meet often.
+DATE_WORDS = ["in", "during", "in the year", "in the month of", "for", "on", "last", "this", "the past", "same",
+              "2023", "1923", "20233", "March", "may", "May", "Monday", "Thursday", "Thursday's", "year", "month",
+              "year's", "week", "yesterday", "today", "the day before yesterday", "tomorrow", "in March", "during 2023",
+              "last year", "this month", "the past year"]
+DATE_SEPARATORS = [" ", " ", " ", ", ", ", ", ". ", "\u00a0", "; ", "\n"]
+
+
+def test_the_echo_shortcut_finds_the_dates_restated_by_relative_phrases():
+    """Echoes of a date by a relative phrase ("in 2023 last year", "on Monday yesterday") and
+    after a comma ("last Thursday, Thursday,") start at no repeated word: the shortcut must
+    still miss none of the pattern's matches."""
+    check = BY_CODE["TQ102"]
+    forms = set()
+    for text in _random_texts(4000, seed=12, vocabulary=DATE_WORDS, separators=DATE_SEPARATORS):
+        doc = Document(text)
+        matches = list(check._matches(doc))
+        assert [m.span() for m in matches] == _reference_matches(check, doc), text
+        forms |= {_echo_form(m) for m in matches}
+    assert forms == {"restated", "after a comma", "year", "month", "weekday"}
+
+
+def _echo_form(m) -> str:
+    """Which of the echo pattern's forms ``m`` is."""
+    echo = m.group("echo").casefold()
+    if m.group("j"):
+        return "restated"
+    if echo.endswith(("year", "month")):
+        return echo.split()[-1]
+    return "weekday" if m.group("x").istitle() and "," not in echo else "after a comma"
+
+
 def _findings(text: str) -> list[tuple]:
     """The findings of the repetition rules as a user sees them, offsets mapped back to the
     text without carriage returns."""

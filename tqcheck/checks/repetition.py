@@ -9,7 +9,11 @@ Each rule picks one ``detect`` mode so that each has its own code, message and s
   table), nor is the "X and X" idiom ("faster and faster and"); ``exceptions`` lists the
   grammatical doubles ("that that", "had had").
 - ``echo``: a word restated after a joining temporal word from ``tokens``, optionally with a
-  number in between ("in March Last March", "since October 2019 last October").
+  number in between ("in March Last March", "since October 2019 last October"), or after a comma
+  ("last Thursday, Thursday,"); and a date followed by the relative phrase that names the same
+  date: a year or a month after "in"/"during"/"throughout" and "last year", "this month" (with a
+  word of ``relative_tokens``), a weekday and a word of ``relative_days`` ("on Monday yesterday").
+  A joining word and a word said twice ("this week this week") is left to ``doubled``.
 - ``parenthetical``: the same parenthesis twice ("(SOMO) (SOMO)"), within a line.
 - ``acronym``: an acronym repeated in parentheses a few words after itself ("ISIS terrorism (ISIS)").
 
@@ -42,6 +46,13 @@ _DOUBLE_END = _WORD_END + r"(?!(?<=\d)[.,:/]\d)"
 _APOSTROPHES = frozenset("'’‘")
 _CURLY_APOSTROPHES = frozenset("’‘")
 _GAP = r"[ \t\u00a0]+"
+# A word that is not followed by a possessive 's ("in 2023, last year's champion" is no echo).
+_NOT_POSSESSIVE = r"(?!['’‘][sS]\b)"
+# What an echoed year or month follows: "in March last month", "during the year 2023 last year";
+# after other words the date and the relative phrase may name two things ("figures for March last
+# month": published last month, about March).
+_DATE_LEAD = rf"(?<=(?<![\w-])(?:in|during|throughout)(?:{_GAP}the{_GAP}(?:year|month{_GAP}of))?{_GAP})"
+_YEAR = r"(?:19|20)\d\d"
 # Function words that never count as the echoed word itself ("of the of" is not an echo).
 _FUNCTION_WORDS = frozenset(
     "a an the of in on at to for from by with and or but as is was be it this that these those "
@@ -54,6 +65,10 @@ class Repetition(Check):
     keys = {
         "detect": Param("str", required=True, choices=("doubled", "echo", "parenthetical", "acronym")),
         "tokens": Param("str_list", [], help="echo: the joining words (last, this, next, ...)"),
+        "relative_tokens": Param("str_list", [], help="echo: the words before 'year' or 'month' that restate a date (last, this, ...)"),
+        "months": Param("str_list", [], help="echo: the month names restated by 'last month', 'this month', ..."),
+        "weekdays": Param("str_list", [], help="echo: the weekday names restated by a word of relative_days"),
+        "relative_days": Param("str_list", [], help="echo: the phrases that restate a weekday (yesterday, today, ...)"),
         "max_words": Param("int", 3, help="doubled: longest phrase compared"),
         "max_gap": Param("int", 3, help="acronym: most words between the acronym and its echo"),
     }
@@ -73,12 +88,7 @@ class Repetition(Check):
         elif self.detect == "echo":
             if not options["tokens"]:
                 raise RuleDataError("tokens: an echo rule needs joining words", ("tokens",))
-            joiners = "|".join(regex.escape(t) for t in sorted(options["tokens"], key=len, reverse=True))
-            self.pattern = regex.compile(
-                rf"{_WORD_START}(?P<x>\p{{L}}{{3,}})(?P<n>,?{_GAP}\d{{1,4}})?"
-                rf"(?P<echo>,?{_GAP}(?:{joiners}){_GAP}(?P=x)){_WORD_END}",
-                regex.I,
-            )
+            self._compile_echo(options)
         elif self.detect == "parenthetical":
             self.pattern = regex.compile(r"(?P<x>\((?P<inner>[^()\r\n]{1,80})\))(?P<echo>[ \t\u00a0]*\((?P=inner)\))", regex.I)
         else:
@@ -86,6 +96,32 @@ class Repetition(Check):
                 rf"(?<![\w-])(?P<x>(?P<a>\p{{Lu}}[\p{{Lu}}\d&]{{1,9}})(?![\w]|-\w)(?:{_GAP}[^\s()]+){{0,{options['max_gap']}}}?)"
                 rf"(?P<echo>[ \t\u00a0]*\((?P=a)\))"
             )
+
+    def _compile_echo(self, options: dict) -> None:
+        """One pattern of alternatives, each with the date kept (``x``, a number ``n``) and the
+        echo dropped (``echo``): a word restated after a joining word ``j`` ("March last March"),
+        or before it after a comma ("last Thursday, Thursday,"; the closing comma goes too), and a
+        year, a month or a weekday restated by a relative phrase ("2023 last year")."""
+        self.relatives = {t.casefold() for t in options["relative_tokens"]}
+        self.weekdays = {t.casefold() for t in options["weekdays"]}
+        self.relative_day_starts = {t.split()[0].casefold() for t in options["relative_days"]}
+        joiners = _alternatives(options["tokens"])
+        forms = [
+            rf"{_WORD_START}(?P<x>\p{{L}}{{3,}})(?P<n>,?{_GAP}\d{{1,4}})?"
+            rf"(?P<echo>,?{_GAP}(?P<j>{joiners}){_GAP}(?P=x)){_WORD_END}",
+            rf"(?<=(?<![\w-])(?:{joiners}){_GAP})(?P<x>\p{{L}}{{3,}})(?P<echo>,{_GAP}(?P=x)(?:,|(?=[.;:!?)])))",
+        ]
+        if options["relative_tokens"]:
+            relative = rf"(?:the{_GAP})?(?:{_alternatives(options['relative_tokens'])}){_GAP}"
+            forms.append(rf"{_DATE_LEAD}(?P<x>{_YEAR})(?P<echo>{_GAP}{relative}year){_WORD_END}{_NOT_POSSESSIVE}")
+            if options["months"]:
+                months = _alternatives(options["months"])
+                forms.append(rf"{_DATE_LEAD}(?P<x>(?-i:{months}))(?P<echo>{_GAP}{relative}month){_WORD_END}{_NOT_POSSESSIVE}")
+        if options["weekdays"] and options["relative_days"]:
+            weekdays, days = _alternatives(options["weekdays"]), _alternatives(options["relative_days"])
+            forms.append(rf"{_WORD_START}(?P<x>(?-i:{weekdays}))(?P<echo>{_GAP}(?:{days})){_WORD_END}{_NOT_POSSESSIVE}")
+        self.pattern = regex.compile("|".join(forms), regex.I)
+        self.joiner_before = regex.compile(rf"(?<![\w-])(?:{joiners}){_GAP}\Z", regex.I)
 
     def _matches(self, doc: Document) -> Iterator[regex.Match]:
         """Matches of the mode's pattern. Doubles and echoes need a repeated word, so the
@@ -117,16 +153,28 @@ class Repetition(Check):
         an article)."""
         if self.detect == "doubled":
             return self._doubled_phrase_starts(doc)
-        folded = doc.folded_words
-        n = len(folded)
-        joiners = self.joiners
-        out = []
-        for j in [j for j in range(1, n - 1) if folded[j] in joiners]:
-            for back in (1, 2):  # "March Last March", "October 2019 last October"
+        return sorted(set(self._restated_starts(doc.folded_words)) | set(self._relative_date_starts(doc.folded_words)))
+
+    def _restated_starts(self, folded: list[str]) -> Iterator[int]:
+        """Where a word is said again next to a joining word: "March Last March", "October 2019
+        last October", "last Thursday, Thursday"."""
+        joiners, n = self.joiners, len(folded)
+        for j in [j for j in range(n - 1) if folded[j] in joiners]:
+            for back in (1, 2):
                 if j - back >= 0 and folded[j - back] == folded[j + 1]:
-                    out.append(j - back)
+                    yield j - back
                     break
-        return out
+            if j + 2 < n and folded[j + 1] == folded[j + 2]:
+                yield j + 1
+
+    def _relative_date_starts(self, folded: list[str]) -> Iterator[int]:
+        """Where a date may be followed by a relative phrase for it: a word two or three words
+        before "last year"/"the past month", and a weekday before a relative day's first word."""
+        for k in [k for k in range(2, len(folded)) if folded[k] in ("year", "month") and folded[k - 1] in self.relatives]:
+            yield from range(max(k - 3, 0), k - 1)  # "2023 last year", "2023 the past year"
+        for i in [i for i in range(len(folded) - 1) if folded[i] in self.weekdays]:
+            if folded[i + 1] in self.relative_day_starts:
+                yield i
 
     def _doubled_phrase_starts(self, doc: Document) -> list[int]:
         """The indices of the document words that start the same words twice in a row, of up to
@@ -150,16 +198,26 @@ class Repetition(Check):
     def run(self, doc: Document) -> Iterator[Finding]:
         for m in self._matches(doc):
             repeated = doc.text[m.start("x") : m.end("x")]  # as written, whatever the pattern read
-            kept = repeated + ((m.group("n") or "") if self.detect == "echo" else "")
+            kept = doc.text[m.start() : m.start("echo")] if self.detect == "echo" else repeated
             if " ".join(m.group().split()).casefold() in self.exceptions:
                 continue
-            if self.detect == "echo" and m.group("x").casefold() in _FUNCTION_WORDS:
+            if self.detect == "echo" and (m.group("x").casefold() in _FUNCTION_WORDS or self._is_plain_double(doc.text, m)):
                 continue
             if self.detect == "doubled" and not _is_doubled_phrase(m.group("x")):
                 continue
             safe = self.detect != "echo" and not self._may_be_name(doc, m) and not self._may_be_grammar(m)
             acronym = m.group("a") if self.detect == "acronym" else ""
             yield self.replacement(doc, m.start(), m.end(), kept, safe=safe, repeated=repeated, acronym=acronym)
+
+    def _is_plain_double(self, text: str, m: regex.Match) -> bool:
+        """Whether an echo is a joining word and a word said twice ("this week this week"): a
+        double, which the doubled rule reports over the whole phrase (a second finding on a
+        shorter span would say the same)."""
+        joiner = m.group("j")
+        if not joiner or m.group("n") or "," in m.group("echo"):
+            return False
+        before = self.joiner_before.search(text, max(0, m.start() - 40), m.start())
+        return bool(before) and before.group().split()[0].casefold() == joiner.casefold()
 
     def _may_be_grammar(self, m: regex.Match) -> bool:
         """A phrase ending in a function word said twice may be two phrases that meet ("compare
@@ -173,6 +231,11 @@ class Repetition(Check):
             return False
         first, second = m.group("x"), m.group("echo").strip()
         return first == second and first[:1].isupper() and not doc.starts_sentence(m.start())
+
+
+def _alternatives(phrases: list[str]) -> str:
+    """A regex alternation of ``phrases``, longest first, any gap between their words."""
+    return "|".join(_GAP.join(map(regex.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
 
 
 def _is_doubled_phrase(phrase: str) -> bool:

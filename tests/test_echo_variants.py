@@ -1,0 +1,109 @@
+"""TQ102 (echo) on the variants a blind evaluation found missed: a year or a month restated by a
+relative phrase ("during 2023 last year", "in March last month"), a weekday restated by a
+relative day ("on Monday the day before yesterday"), a word restated after a comma following
+its temporal word ("last Thursday, Thursday,"); and a temporal word and a word said twice ("this
+week this week"), which TQ101 reports alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.document import Document
+from tqcheck.engine import check_text
+from tqcheck.rulefile import load_rules
+
+ECHO = next(c for c in load_rules() if c.rule.code == "TQ102")
+
+# (text, the echo found, its suggestion)
+FOUND = [
+    # A year restated by "last year", "this year", "the past year" after in/during/throughout.
+    ("exports averaged 410,000 barrels a day during 2023 last year before the stoppage",
+     "2023 last year", "2023"),
+    ("the fund grew in 2022 last year, the report said", "2022 last year", "2022"),
+    ("prices will rise throughout 2025 this year", "2025 this year", "2025"),
+    ("the harvest in 2021 the past year was poor", "2021 the past year", "2021"),
+    ("tourism recovered during the year 2019 the previous year", "2019 the previous year", "2019"),
+    # A month restated by "last month", "this month".
+    ("inflation slowed in March last month, the bank said", "March last month", "March"),
+    ("elections are due during November this month", "November this month", "November"),
+    ("the offensive began in the month of October last month", "October last month", "October"),
+    # A weekday restated by a relative day.
+    ("depositors gathered on Monday the day before yesterday, demanding", "Monday the day before yesterday", "Monday"),
+    ("the minister arrived on Friday yesterday", "Friday yesterday", "Friday"),
+    ("the court will rule Sunday tomorrow", "Sunday tomorrow", "Sunday"),
+    ("the vote is on Wednesday the day after tomorrow.", "Wednesday the day after tomorrow", "Wednesday"),
+    # The word again after its temporal word and a comma; the closing comma goes with it.
+    ("the funding it received last Thursday, Thursday, did not exceed 30 percent",
+     "Thursday, Thursday,", "Thursday"),
+    ("the strike began this Saturday, Saturday.", "Saturday, Saturday", "Saturday"),
+    ("the fast ended last Ramadan, Ramadan; prices fell", "Ramadan, Ramadan", "Ramadan"),
+    # The forms found before stay found.
+    ("he visited Cairo in April Last April", "April Last April", "April"),
+    ("troops stayed since October 2019 last October", "October 2019 last October", "October 2019"),
+    ("talks resumed this week, this week in Doha", "week, this week", "week"),
+    ("talks resumed this week last week", "week last week", "week"),
+]
+
+NOT_FOUND = [
+    # A different date: March of last year, Monday of last week, a year and another year.
+    "prices fell in March last year",
+    "he was hired in 2019 last March",
+    "the talks on Monday last week failed",
+    "the ministry said on Monday this week that it agreed",
+    # A date and a relative phrase that name two things.
+    "in 2023, last year's champion lost again",
+    "in 2023 last year's champion lost again",
+    "the 2023 budget last year was cut",
+    "the bank released figures for March last month",
+    "the statistics office published data on 2022 last year",
+    "in March last month's figures were revised",
+    "on Monday yesterday's attack was condemned",
+    # A comma ends the date before the relative phrase.
+    "sales rose in 2022, last year they fell",
+    "on Monday, yesterday and today the roads were closed",
+    # "may" is no month, a number is no year.
+    "any interest in may last month was low",
+    "a convoy of 2023 last year carried aid",
+    "in 20233 last year",
+    # A word again after a comma but not as a restatement.
+    "last Thursday, Thursday was declared a holiday",
+    "exports rose last month, month on month, by 3 percent",
+    "output grew last year, year-on-year, by 5 percent",
+    "in the last weeks, weeks of fighting followed",
+]
+
+
+@pytest.mark.parametrize(("text", "match", "suggestion"), FOUND)
+def test_echo_variants_are_found_and_the_first_form_is_kept(text, match, suggestion):
+    (finding,) = ECHO.run(Document(text))
+    (edit,) = finding.fix.edits
+    assert (finding.match, finding.suggestions[0]) == (match, suggestion)
+    assert text[finding.start : finding.end] == match
+    assert (edit.start, edit.end, edit.text) == (finding.start, finding.end, suggestion)
+    assert finding.fix.applicability.value == "unsafe"  # the editor may prefer the relative form
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_different_dates_and_things_are_not_echoes(text):
+    assert list(ECHO.run(Document(text))) == []
+
+
+@pytest.mark.parametrize(("text", "double"), [
+    ("Qatar has intensified its contacts this week this week with the parties.", "this week this week"),
+    ("Prices rose last month last month, the bank said.", "last month last month"),
+    ("The offensive began Last March last March.", "Last March last March"),
+])
+def test_a_temporal_word_and_a_word_said_twice_get_one_finding(text, double):
+    """The echo "week this week" lies inside the double "this week this week": the engine keeps
+    both (their spans differ), so the echo rule steps aside for the doubled rule."""
+    findings = [f for f in check_text(text).findings if f.code in ("TQ101", "TQ102")]
+    assert [(f.code, f.match) for f in findings] == [("TQ101", double)]
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    ("this week, this week", "week, this week"),  # not a plain double: TQ101 misses the comma
+    ("last week this week", "week this week"),  # another temporal word
+    ("this October 2019 this October", "October 2019 this October"),  # a number in between
+])
+def test_near_doubles_stay_echoes(text, match):
+    assert [f.match for f in ECHO.run(Document(text))] == [match]

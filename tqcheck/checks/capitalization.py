@@ -4,8 +4,9 @@ MT from Arabic capitalises the definite article and other function words where t
 a name-like construct. A capitalised word from ``tokens`` is reported when it is not where a
 capital is expected (sentence or heading start, after a colon, quote, bracket or bullet), not
 part of a name in ``names`` ("The Hague"), not a title after a ``classifiers`` noun
-("the newspaper The Independent"), and not inside a run of capitalised words ("Gone With The Wind").
-The fix lowercases the word; it is safe only when the next word is lowercase.
+("the newspaper The Independent"), not inside a run of capitalised words ("Gone With The Wind",
+or across a small word: "Gone With the Wind"), and not in a short quoted or emphasised title
+(“Frankenstein; or, The Modern Prometheus”). The fix lowercases the word; it is safe only when the next word is lowercase.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ _NOT_BEFORE_WORD, _NOT_AFTER_WORD = LazyPattern(_BEFORE_WORD), LazyPattern(_AFTE
 # Characters that end the text scanned for names around a word (see _in_name): frequent,
 # neither spaces nor word characters nor hyphens, so that no name is found next to one.
 _NAME_BOUNDS = frozenset('.,;:!?()"“”')
+# A stretch of a line in quotes or Markdown emphasis, where titles are written: straight quotes
+# are paired from the start of the line.
+_QUOTED = LazyPattern(r'“[^“”\n]+”|"[^"\n]+"|(?<!\*)\*{1,2}[^*\n]+\*{1,2}|(?<!\w)_[^_\n]+_(?!\w)')
+# A quoted stretch longer than this is a quotation, not a title.
+_MAX_TITLE_WORDS = 10
+_WORD_PUNCTUATION = "\"'“”‘’*_.,;:!?()[]"
 
 
 def _is_title(word: str) -> bool:
@@ -45,6 +52,7 @@ class Capitalization(Check):
         "names": Param("str_list", [], help="proper names that contain a watched word (The Hague)"),
         "gazetteer": Param("tsv", None, columns=3, help="TSV of organisations (name<TAB>aliases<TAB>type): those that contain a watched word are names too"),
         "classifiers": Param("str_list", [], help="nouns after which a capitalised title may follow"),
+        "small_words": Param("str_list", [], help="words that title case keeps lowercase (a, the, of, and)"),
     }
 
     def compile(self, options: dict) -> None:
@@ -63,6 +71,8 @@ class Capitalization(Check):
         self.names = LiteralAlternation(sorted(names, key=lambda n: (-len(n), n)))
         self.name_bounds = _NAME_BOUNDS - set("".join(names))
         self.classifiers = {c.casefold() for c in options["classifiers"]}
+        self.small_words = {w.casefold() for w in options["small_words"]}
+        self.function_words = self.small_words | {t.casefold() for t in tokens}
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -82,9 +92,55 @@ class Capitalization(Check):
                 continue  # inside a capitalised run: a title or a name
             if len(word) == 1 and not prev_word:
                 continue
+            if self._in_title(doc, start, end, prev, nxt):
+                continue
             if self._in_name(text, start):
                 continue
             yield self.replacement(doc, start, end, word.lower(), safe=not _is_title(next_word))
+
+    def _in_title(self, doc: Document, start: int, end: int, prev: regex.Match | None, nxt: regex.Match) -> bool:
+        """Whether the word ``text[start:end]`` (between the words ``prev`` and ``nxt``) is in
+        the title of a film, book or song ("Gone With the Wind", “Of Mice and Men”), where
+        capitals are style."""
+        word = doc.text[start:end]
+        return self._bridges_capitals(doc, word, prev, nxt) or self._in_quoted_title(doc.text, start)
+
+    def _bridges_capitals(self, doc: Document, word: str, prev: regex.Match | None, nxt: regex.Match) -> bool:
+        """A capitalised word before, then a lowercase small word and a capitalised word: a
+        title in title case runs on across its small words ("a screening of Gone With the
+        Wind"). Title case keeps ``small_words`` themselves lowercase, so "Iran And the UAE"
+        is no title; nor is a run that opens a sentence ("Residents In the Gaza Strip")."""
+        if word.casefold() in self.small_words:
+            return False
+        if prev is None or not _is_title(prev.group(1)) or doc.starts_sentence(prev.start(1)):
+            return False
+        small = nxt.group(1)
+        if _is_title(small) or small.casefold() not in self.small_words:
+            return False
+        after = _NEXT_WORD.match(doc.text, nxt.end())
+        return after is not None and _is_title(after.group(1))
+
+    def _in_quoted_title(self, text: str, start: int) -> bool:
+        """Whether ``start`` is inside a short quoted or emphasised stretch whose words are all
+        capitalised but function words: a title (“Frankenstein; or, The Modern Prometheus”),
+        not a quotation (“the talks In Geneva failed”)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        for quoted in _QUOTED.finditer(text, line_start, line_end):
+            if quoted.start() < start < quoted.end():
+                return self._is_title_words(quoted.group().split())
+            if quoted.start() > start:
+                break
+        return False
+
+    def _is_title_words(self, chunks: list[str]) -> bool:
+        """At most _MAX_TITLE_WORDS words, and each word but ``function_words`` (which a title
+        may keep lowercase, as Chicago style does "with") capitalised; numbers and "'70s" are
+        neither."""
+        words = [w for w in (c.strip(_WORD_PUNCTUATION) for c in chunks) if w[:1].isalpha()]
+        content = [w for w in words if w.casefold() not in self.function_words]
+        return len(chunks) <= _MAX_TITLE_WORDS and bool(content) and all(map(_is_title, content))
 
     def _in_name(self, text: str, start: int) -> bool:
         """Whether ``start`` falls in one of ``names``, as a scan of the whole text finds them

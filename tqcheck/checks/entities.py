@@ -26,6 +26,9 @@ without "in Cairo", and a span running past an " in " garbles only a name with o
 Cairo" is no garbled "UN Refugee Agency"; "United Nations Mission in Libya" is a garbled
 "United Nations Support Mission in Libya").
 
+A known name cut before its last " and " is a short form of it, not reported: the "Turkish
+Ministry of Energy" is the Ministry of Energy and Natural Resources, not a garble of it.
+
 A span holding a known name is that name in a longer phrase ("World Bank President"), unless
 the only other word is one of the ``classifiers`` MT adds before or after a name ("World Food
 Programme Organization", "Organization of the Islamic State").
@@ -194,6 +197,9 @@ class Entities(Check):
         self.classifiers = {self._word(c) for c in options["classifiers"]}
         self.renderings = {self._word(w): {self._word(r) for r in rs.split("|") if r.strip()} for w, rs in options["renderings"].items()}
         self.known: set[tuple[str, ...]] = set()
+        # The names cut before their last "and" (_short_form): not in known, which _joins_a_known_name
+        # looks up, as a garble may start with one ("Moroccan Justice and Developing Party").
+        self.short_forms: set[tuple[str, ...]] = set()
         self.forms: list[Form] = []
         # Forms by the stems (first four letters) of their distinctive words and of all their
         # words (and of the renderings of these words: "work" leads to "Labour"), and by their
@@ -207,6 +213,8 @@ class Entities(Check):
             for text in [name, *(a.strip() for a in aliases.split("|") if a.strip())]:
                 tokens = self._tokens(text)
                 self.known.add(tokens)
+                if short := self._short_form(text):
+                    self.short_forms.add(short)
                 if len(tokens) >= 2:
                     bit = 1 << len(self.forms)
                     for stem in self._stems(tokens):
@@ -260,6 +268,12 @@ class Entities(Check):
     def _word(word: str) -> str:
         """A word of the rule file as a token: folded, spelling-normalised."""
         return _spelling(_fold(word.strip()))
+
+    def _short_form(self, name: str) -> tuple[str, ...]:
+        """The tokens of ``name`` before its last " and " or " & " (none without one): writers drop
+        the last part of a coordination ("Ministry of Energy and Natural Resources")."""
+        cut = max(name.rfind(" and "), name.rfind(" & "))
+        return self._tokens(name[:cut]) if cut > 0 else ()
 
     def _tokens(self, text: str) -> tuple[str, ...]:
         connectors = self.connectors
@@ -395,8 +409,8 @@ class Entities(Check):
             ends = self._ends(span, offset)
             for end in ends:
                 part = tokens if end == len(span) else self._tokens(span[offset:end])
-                if part in self.known:
-                    return None  # "<known name> in <place>"
+                if part in self.known or part in self.short_forms:
+                    return None  # "<known name> in <place>", or a short form of a name
                 # A part holding " in " garbles a name holding one: "UN Agency in Cairo" is not the UN Refugee Agency.
                 found = self._best_form(part, self.with_in if end > ends[-1] else -1)
                 if found and (best is None or found[1].score > best[3].score or (found[1].score == best[3].score and offset > best[0])):

@@ -149,3 +149,24 @@ def test_a_name_with_a_hyphen_is_not_cut_at_it():
     """"Ministry of Foreign Affairs - Eritrea" is the name: the whole line is the attribution."""
     text = f"{BEFORE}\n\nMinistry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025\n\n{AFTER}\n"
     assert _findings(text) == [("TQ702", "Ministry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025")]
+
+
+def test_label_lines_are_found_where_the_full_scan_finds_them():
+    """_labelled_lines matches _LABEL only at the line starts _MAY_LABEL finds: the same labels
+    as _LABEL's own scan of the whole text, on articles and on random label-laden texts."""
+    import random
+
+    from conftest import generated_articles
+
+    from tqcheck.checks.caption import _LABEL, _MAY_LABEL
+
+    words = ["Photo:", "photo", "IMAGE", "Image source,", "Watch:", "VIDEO |", "Source:", "via:", "ſource:", "File photo:",
+             "Caption:", "Archive", "stock", "pictures", "credit:", "the", "AFP", "\n", "\n  ", "\t", " ", ":", "|", ","]
+    rng = random.Random(5)
+    texts = generated_articles(10, seed=3) + ["".join(rng.choice(words) + rng.choice(["", " ", "\n"]) for _ in range(60)) for _ in range(500)]
+    found = 0
+    for text in texts:
+        matched = [m for m in (_LABEL.match(text, s.start()) for s in _MAY_LABEL.finditer(text)) if m]
+        assert [m.span() for m in matched] == [m.span() for m in _LABEL.finditer(text)], text
+        found += len(matched)
+    assert found > 300

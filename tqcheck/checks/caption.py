@@ -26,6 +26,7 @@ and is unsafe: an editor confirms.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -49,6 +50,10 @@ _LABEL = LazyPattern(
     r"|(?P<source>source|via)[ \t]*:"
     r")[ \t]*"
 )
+# The line starts where a label may begin: its first letter is one a label word starts with, in
+# either case (and the long s, which `regex` folds to s). The standard library finds them ~4x
+# faster than _LABEL scans every position; _LABEL is then matched at each (a test compares).
+_MAY_LABEL = re.compile(r"(?m)^[ \t]*[aAcCfFiIpPsS\u017fvVwW]")
 # Columns of a plain-text table, aligned with runs of spaces or tabs.
 _ALIGNED = LazyPattern(r"[ \t]{3,}|\t")
 # What ends a line of prose rather than a video's title ("Watch: it is not over yet.").
@@ -209,7 +214,10 @@ def _labelled_lines(text: str) -> Iterator[tuple[Line, regex.Match]]:
     word."""
     if ":" not in text and "|" not in text and "," not in text:
         return
-    for m in _LABEL.finditer(text):
+    for line_start in _MAY_LABEL.finditer(text):
+        m = _LABEL.match(text, line_start.start())
+        if m is None:
+            continue
         begin = m.start() + len(m.group()) - len(m.group().lstrip())
         nl = text.find("\n", m.end())
         stop = len(text) if nl == -1 else nl

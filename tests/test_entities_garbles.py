@@ -135,3 +135,32 @@ SHORT_FORMS = [
 @pytest.mark.parametrize("template", ["officials of the {} said on Monday.", "{} officials met.", "the {} in Ankara said"])
 def test_short_official_and_former_names_are_not_reported(check, name, template):
     assert findings(check, template.format(name)) == []
+
+
+MOVED_HEADS = [
+    # a known name with its head noun before or after the words it heads: the same name in English
+    "Gaza Ministry of Health", "Lebanese Ministry of Health", "Lebanese Public Health Ministry",
+    "Turkish Energy and Natural Resources Ministry", "Turkish Ministry of Defense", "Iraqi Water Resources Ministry",
+    "Kurdistan Natural Resources Ministry", "Kurdistan Ministry of Natural Resources",
+]
+
+
+@pytest.mark.parametrize("name", MOVED_HEADS)
+@pytest.mark.parametrize("template", ["officials of the {} said on Monday.", "{} officials met."])
+def test_a_known_ministry_written_in_the_other_shape_is_not_reported(check, name, template):
+    assert findings(check, template.format(name)) == []
+
+
+MOVED_GARBLES = [
+    # word orders no English writer uses, and a known name moved then cut short
+    ("Ministry Interior Iraqi", "Iraqi Ministry of Interior"),
+    ("Oil Ministry Iraqi", "Iraqi Ministry of Oil"),
+    ("Ministry of Iraqi Oil", "Iraqi Ministry of Oil"),
+    ("Saudi Ministry of Foreign", "Saudi Ministry of Foreign Affairs"),
+    ("Emirati Ministry of Foreign", "UAE Ministry of Foreign Affairs"),
+]
+
+
+@pytest.mark.parametrize(("name", "suggestion"), MOVED_GARBLES, ids=[g[0] for g in MOVED_GARBLES])
+def test_reordered_or_cut_ministries_are_still_reported(check, name, suggestion):
+    assert findings(check, f"officials of the {name} said on Monday.") == [(name, suggestion)]

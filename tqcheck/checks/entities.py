@@ -29,6 +29,9 @@ Cairo" is no garbled "UN Refugee Agency"; "United Nations Mission in Libya" is a
 A known name cut before its last " and " is a short form of it, not reported: the "Turkish
 Ministry of Energy" is the Ministry of Energy and Natural Resources, not a garble of it.
 
+A known name with one of the ``movable_heads`` moved between the two English shapes is known:
+the "Iraqi Oil Ministry" is the "Iraqi Ministry of Oil" (see Entities._head_moves).
+
 A span holding a known name is that name in a longer phrase ("World Bank President"), unless
 the only other word is one of the ``classifiers`` MT adds before or after a name ("World Food
 Programme Organization", "Organization of the Islamic State").
@@ -181,6 +184,7 @@ class Entities(Check):
         "min_token_similarity": Param("number", 0.8, help="rapidfuzz ratio (0-1) for two tokens to match"),
         "renderings": Param("str_map", {}, help="gazetteer word: its word-for-word renderings, | separated (fund: box | chest)"),
         "classifiers": Param("str_list", [], help="words MT adds before or after a name (organization)"),
+        "movable_heads": Param("str_list", [], help="head nouns written before or after the words they head (ministry)"),
     }
 
     def compile(self, options: dict) -> None:
@@ -195,6 +199,7 @@ class Entities(Check):
         self.min_score = options["min_score"]
         self.min_token_similarity = options["min_token_similarity"]
         self.classifiers = {self._word(c) for c in options["classifiers"]}
+        self.movable_heads = {self._word(h) for h in options["movable_heads"]}
         self.renderings = {self._word(w): {self._word(r) for r in rs.split("|") if r.strip()} for w, rs in options["renderings"].items()}
         self.known: set[tuple[str, ...]] = set()
         # The names cut before their last "and" (_short_form): not in known, which _joins_a_known_name
@@ -210,8 +215,10 @@ class Entities(Check):
         self.by_last: dict[str, int] = defaultdict(int)
         self.with_in = 0  # the forms with an " in " ("United Nations Support Mission in Libya")
         for name, aliases, _type, _line in options["gazetteer"]:
-            for text in [name, *(a.strip() for a in aliases.split("|") if a.strip())]:
-                tokens = self._tokens(text)
+            texts = [name, *(a.strip() for a in aliases.split("|") if a.strip())]
+            entry = [self._tokens(text) for text in texts]
+            self.known.update(self._moved_names(entry))
+            for text, tokens in zip(texts, entry):
                 self.known.add(tokens)
                 if short := self._short_form(text):
                     self.short_forms.add(short)
@@ -274,6 +281,28 @@ class Entities(Check):
         the last part of a coordination ("Ministry of Energy and Natural Resources")."""
         cut = max(name.rfind(" and "), name.rfind(" & "))
         return self._tokens(name[:cut]) if cut > 0 else ()
+
+    def _moved_names(self, entry: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
+        """The _head_moves of the names of a gazetteer entry, but for those that start another of
+        its names after their first words: the "Saudi Foreign Ministry" is no "Saudi Ministry of
+        Foreign", a cut "Saudi Ministry of Foreign Affairs" (nor an "Emirati" one a cut "UAE" one)."""
+        moved = {m for tokens in entry for m in self._head_moves(tokens)}
+        return {m for m in moved if not any(len(t) > len(m) and t[1 : len(m)] == m[1:] for t in entry)}
+
+    def _head_moves(self, tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The same name with its head noun moved between the two English shapes: "Iraqi Ministry
+        of Oil" is the "Iraqi Oil Ministry", "Gaza Health Ministry" the "Gaza Ministry of Health".
+        The head goes after the first word at the earliest ("Gaza Ministry", not "Ministry of Gaza
+        Health"), unless the name starts with it ("Ministry of Health", "Health Ministry")."""
+        heads = [i for i, t in enumerate(tokens) if t in self.movable_heads]
+        if len(heads) != 1:
+            return []
+        at, head = heads[0], tokens[heads[0]]
+        rest = tokens[:at] + tokens[at + 1 :]
+        if at < len(tokens) - 1:
+            return [(*rest, head)]
+        first = 0 if len(rest) == 1 else 1
+        return [(*rest[:i], head, *rest[i:]) for i in range(first, len(rest))]
 
     def _tokens(self, text: str) -> tuple[str, ...]:
         connectors = self.connectors

@@ -79,3 +79,24 @@ def test_the_review_from_the_evaluation_reports_nothing():
         "The bookshop stocks Mary Shelley's “Frankenstein; or, The Modern Prometheus”. Prices start at £6.99.\n"
     )
     assert [f for f in check_text(review, "review.txt").findings if f.code == "TQ201"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The spokesman told Reuters That the United States would not withdraw.",
+    "Erdogan said on Monday That the Turkish army would stay.",
+    "Officials in Cairo When the Sudanese delegation arrived said little.",
+])
+def test_a_title_run_is_never_carried_across_a_word_that_opens_a_clause(text):
+    assert found(text), text
+
+
+def test_quoted_stretches_are_found_once_per_document(monkeypatch):
+    """A long line with many candidate words: each is looked up in the stretches found once,
+    not by scanning its line again."""
+    from tqcheck.checks import capitalization
+
+    calls = []
+    original = capitalization._quoted_stretches
+    monkeypatch.setattr(capitalization, "_quoted_stretches", lambda doc: calls.append(1) or original(doc))
+    text = "the men said And the women left, " * 300 + "“Gone With the Wind” was shown."
+    assert len(found(text)) == 300 and calls == [1]

@@ -12,6 +12,7 @@ or across a small word: "Gone With the Wind"), and not in a short quoted or emph
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import regex
@@ -36,6 +37,9 @@ _NAME_BOUNDS = frozenset('.,;:!?()"“”')
 # A stretch of a line in quotes or Markdown emphasis, where titles are written: straight quotes
 # are paired from the start of the line.
 _QUOTED = LazyPattern(r'“[^“”\n]+”|"[^"\n]+"|(?<!\*)\*{1,2}[^*\n]+\*{1,2}|(?<!\w)_[^_\n]+_(?!\w)')
+# Words that open a clause: after a name they start one ("told Reuters That the talks ..."),
+# so a title's run of capitals is never carried across them.
+_CLAUSE_OPENERS = frozenset({"that", "who", "whom", "whose", "which", "where", "when", "if", "while", "because"})
 # A quoted stretch longer than this is a quotation, not a title.
 _MAX_TITLE_WORDS = 10
 _WORD_PUNCTUATION = "\"'“”‘’*_.,;:!?()[]"
@@ -103,14 +107,14 @@ class Capitalization(Check):
         the title of a film, book or song ("Gone With the Wind", “Of Mice and Men”), where
         capitals are style."""
         word = doc.text[start:end]
-        return self._bridges_capitals(doc, word, prev, nxt) or self._in_quoted_title(doc.text, start)
+        return self._bridges_capitals(doc, word, prev, nxt) or self._in_quoted_title(doc, start)
 
     def _bridges_capitals(self, doc: Document, word: str, prev: regex.Match | None, nxt: regex.Match) -> bool:
         """A capitalised word before, then a lowercase small word and a capitalised word: a
         title in title case runs on across its small words ("a screening of Gone With the
         Wind"). Title case keeps ``small_words`` themselves lowercase, so "Iran And the UAE"
         is no title; nor is a run that opens a sentence ("Residents In the Gaza Strip")."""
-        if word.casefold() in self.small_words:
+        if word.casefold() in self.small_words or word.casefold() in _CLAUSE_OPENERS:
             return False
         if prev is None or not _is_title(prev.group(1)) or doc.starts_sentence(prev.start(1)):
             return False
@@ -120,19 +124,13 @@ class Capitalization(Check):
         after = _NEXT_WORD.match(doc.text, nxt.end())
         return after is not None and _is_title(after.group(1))
 
-    def _in_quoted_title(self, text: str, start: int) -> bool:
+    def _in_quoted_title(self, doc: Document, start: int) -> bool:
         """Whether ``start`` is inside a short quoted or emphasised stretch whose words are all
         capitalised but function words: a title (“Frankenstein; or, The Modern Prometheus”),
         not a quotation (“the talks In Geneva failed”)."""
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end < 0 else line_end
-        for quoted in _QUOTED.finditer(text, line_start, line_end):
-            if quoted.start() < start < quoted.end():
-                return self._is_title_words(quoted.group().split())
-            if quoted.start() > start:
-                break
-        return False
+        starts, ends = doc.memo("quoted_stretches", _quoted_stretches)
+        i = bisect_left(starts, start) - 1  # the last stretch that starts before the word
+        return i >= 0 and start < ends[i] and self._is_title_words(doc.text[starts[i] : ends[i]].split())
 
     def _is_title_words(self, chunks: list[str]) -> bool:
         """At most _MAX_TITLE_WORDS words, and each word but ``function_words`` (which a title
@@ -205,3 +203,11 @@ def _candidates(by_initial: dict[str, list[str]]) -> re.Pattern:
         f"(?<={re.escape(first)})(?:{'|'.join(re.escape(w[1:]) for w in words)})" for first, words in by_initial.items()
     )
     return re.compile(rf"[{firsts}](?<![A-Za-z{OPENER_CLASS}].)(?<![{OPENER_CLASS}] .)(?:{rests})(?![A-Za-z])", re.DOTALL)
+
+
+def _quoted_stretches(doc: Document) -> tuple[list[int], list[int]]:
+    """Starts and ends of the quoted or emphasised stretches (_QUOTED: none crosses a line), found
+    once per document: a word is looked up in them, not by scanning its line again (which was
+    quadratic on a long line)."""
+    spans = [m.span() for m in _QUOTED.finditer(doc.text)]
+    return [a for a, _ in spans], [b for _, b in spans]

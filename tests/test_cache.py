@@ -171,3 +171,36 @@ def test_a_command_line_run_with_a_warm_cache_does_not_import_yaml(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True) for _ in range(2)]
     assert [r.stderr.split()[-2:] for r in runs] == [["1", "True"], ["1", "False"]], [r.stderr[-500:] for r in runs]
     assert runs[0].stdout == runs[1].stdout and "22 findings" in runs[0].stdout
+
+
+def test_an_entry_that_is_not_a_parse_is_parsed_again(cache_dir, monkeypatch):
+    checks = describe(load_rules(cache=True))
+    stored = cache_dir / "rules.json"
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    data["entries"] = {key: "[1, 2]" for key in data["entries"]}  # right salt, wrong layout
+    stored.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(rulefile, "_LOADED", {})
+    assert describe(load_rules(cache=True)) == checks
+
+
+def test_a_cache_file_nested_absurdly_deep_is_ignored(cache_dir, monkeypatch):
+    cache_dir.mkdir(mode=0o700)
+    (cache_dir / "rules.json").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    monkeypatch.setattr(rulefile, "_LOADED", {})
+    assert len(load_rules(cache=True)) == len(rule_files(DEFAULT_RULES_DIR))
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder owners and modes are POSIX")
+def test_a_folder_others_may_write_to_is_not_used(cache_dir):
+    cache_dir.mkdir(mode=0o700)
+    assert cache.folder() == cache_dir
+    for mode in (0o770, 0o777, 0o722):
+        os.chmod(cache_dir, mode)
+        assert cache.folder() is None, oct(mode)
+    os.chmod(cache_dir, 0o755)  # others may read, not write: fine
+    assert cache.folder() == cache_dir
+
+
+def test_the_salt_does_not_import_yaml():
+    probe = "import sys\nfrom tqcheck.rulefile import _parsed_rules\n_parsed_rules()\nprint('yaml' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "False"

@@ -6,8 +6,9 @@ The folder is ``$TQCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/tqcheck``, else
 ``~/.cache/tqcheck``; ``TQCHECK_NO_CACHE=1`` turns caching off. Only the command line uses it:
 the library API writes nothing. A cache that cannot be read or written costs only the time it
 would have saved, and a stale entry is never used (entries are keyed by the text they were
-computed from, and the file by everything else the results depend on). Entries are JSON text:
-nothing read from the cache is unpickled or evaluated.
+computed from, and the file by everything else the results depend on). The parsed rules are
+JSON text, never unpickled or evaluated; the template cache is jinja2's compiled code, which is
+why a folder that others may write to is not used at all.
 """
 
 from __future__ import annotations
@@ -16,20 +17,38 @@ import json
 import os
 from pathlib import Path
 
-# Entries one cache file keeps: the shipped rules and a few folders of the user's, each in a few
-# versions. The oldest go first.
-MAX_ENTRIES = 512
+# Entries one cache file keeps (each holds a rule file's text, a few KB): the shipped rules and a
+# few folders of the user's, in a few versions. The oldest go first.
+MAX_ENTRIES = 160
 
 
 def folder() -> Path | None:
-    """The cache folder (it may not exist yet), or None when caching is turned off."""
+    """The cache folder (it may not exist yet: it is made private, 0700), or None when caching is
+    turned off or the folder is not safe: owned by another user, or writable by others (the
+    HTML template cache holds compiled code, which a stranger must not be able to plant)."""
     if os.environ.get("TQCHECK_NO_CACHE", "") not in ("", "0"):
         return None
     chosen = os.environ.get("TQCHECK_CACHE_DIR")
     if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "tqcheck"
+        where = Path(chosen)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        where = Path(base) / "tqcheck"
+    return where if _private(where) else None
+
+
+def _private(where: Path) -> bool:
+    """True for a folder that does not exist yet, or that this user owns and only this user may
+    write to (on systems with owners: elsewhere any folder)."""
+    try:
+        info = os.stat(where)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if not hasattr(os, "getuid"):
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 class TextCache:
@@ -51,8 +70,8 @@ class TextCache:
     def _read(self) -> None:
         try:
             stored = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
-            return  # none yet, unreadable, or cut short: start empty
+        except (OSError, ValueError, RecursionError):
+            return  # none yet, unreadable, cut short or nested absurdly deep: start empty
         if isinstance(stored, dict) and stored.get("salt") == self.salt and isinstance(stored.get("entries"), dict):
             self.entries = {k: v for k, v in stored["entries"].items() if isinstance(v, str)}
 

@@ -71,7 +71,10 @@ def read_yaml(path: Path, parsed: TextCache | None = None) -> tuple[Any, dict[tu
         return None, {}, [(line, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}; save the rule file as UTF-8")]
     stored = parsed.get(text) if parsed is not None else None
     if stored is not None:
-        return _parse_from_json(stored)
+        try:
+            return _parse_from_json(stored)
+        except (ValueError, TypeError, RecursionError):
+            pass  # an entry that is not what _parse_as_json writes: parse the file instead
     from .yamlfile import parse
 
     result = parse(text)
@@ -80,6 +83,10 @@ def read_yaml(path: Path, parsed: TextCache | None = None) -> tuple[Any, dict[tu
         if stored is not None:
             parsed.put(text, stored)
     return result
+
+
+# The layout _parse_as_json writes: change it with that function, so that older entries are ignored.
+_CACHE_FORMAT = 1
 
 
 def _parse_as_json(result: tuple[Any, dict[tuple, int], list[tuple[int, str]]]) -> str | None:
@@ -315,7 +322,8 @@ _LOADED: dict[tuple[Path, int, int], Check] = {}
 
 def _parsed_rules() -> TextCache:
     """The cache of parsed rule files. Its salt names what a parse depends on besides the file:
-    the parsing code, PyYAML (its __init__.py holds its version) and Python."""
+    the parsing code, the entries' layout, PyYAML (its __init__.py holds its version; with
+    libyaml or not) and Python."""
     import importlib.util
     import sys
     import zlib
@@ -329,8 +337,11 @@ def _parsed_rules() -> TextCache:
             return 0
 
     yaml_spec = importlib.util.find_spec("yaml")
+    # whether PyYAML has its C loader (its _yaml extension), read off its folder: importing
+    # yaml to ask is the cost this cache saves
+    libyaml = bool(yaml_spec and yaml_spec.origin and any(Path(yaml_spec.origin).parent.glob("_yaml.*")))
     salt = (f"{sys.version} tqcheck {__version__} parser {checksum(Path(__file__).with_name('yamlfile.py'))} "
-            f"PyYAML {checksum(yaml_spec.origin if yaml_spec else None)}")
+            f"entries {_CACHE_FORMAT} PyYAML {checksum(yaml_spec.origin if yaml_spec else None)} libyaml {libyaml}")
     return TextCache("rules", salt, cache_folder())
 
 

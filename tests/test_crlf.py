@@ -145,3 +145,15 @@ def test_classic_mac_line_ends_read_as_lf(text):
     assert [f.to_dict() for f in run_checks(Document(mac), CHECKS)[0]] == [f.to_dict() for f in run_checks(Document(text), CHECKS)[0]]
     fixed = fix_text(text, "a.txt", CHECKS, unsafe=True).text
     assert fix_text(mac, "a.txt", CHECKS, unsafe=True).text == fixed.replace("\n", "\r")
+
+
+def test_a_lone_cr_inside_an_lf_file_ends_its_line():
+    """A few classic Mac line ends in an LF file are line ends too: the same findings, lines and
+    columns as with LF there, and the fix keeps the CR."""
+    lf = "The the talks resumed.\nProtesters gather in the square on Friday (Reuters)\nThe minister said that talks In Geneva failed.\n"
+    mixed = lf.replace("(Reuters)\n", "(Reuters)\r")
+    # (seen() places fix edits by LF lines only, so they are compared through the fixed texts)
+    assert [f[:6] for f in seen(mixed)] == [f[:6] for f in seen(lf)]
+    assert {code for code, *_ in seen(lf)} >= {"TQ101", "TQ201", "TQ701"}
+    fixed = fix_text(lf, "a.txt", CHECKS, unsafe=True).text
+    assert "(Reuters)" not in fixed and fix_text(mixed, "a.txt", CHECKS, unsafe=True).text == fixed

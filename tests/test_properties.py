@@ -43,11 +43,11 @@ paths = st.sampled_from(["a.txt", "a.md", "a.html"])
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of an offset, counted from scratch: lines end at LF, or at CR in
-    a text with classic Mac line ends (CR and no LF)."""
-    end = "\r" if "\r" in text and "\n" not in text else "\n"
-    line_start = text.rfind(end, 0, offset) + 1
-    return text.count(end, 0, offset) + 1, offset - line_start + 1
+    """1-based line and column of an offset, counted from scratch: lines end at LF, or at a CR
+    that no LF follows (classic Mac line ends)."""
+    text = "".join("\n" if c == "\r" and text[i + 1 : i + 2] != "\n" else c for i, c in enumerate(text))
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 @given(texts, paths)

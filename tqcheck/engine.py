@@ -8,6 +8,7 @@ import dataclasses
 import errno
 import fnmatch
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -116,15 +117,16 @@ def checks_for(path: str, checks: Sequence[Check], settings: Settings | None) ->
     return [c for c in checks if not any(_matches(c, t) for t in terms)]
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")  # a line end of its own, not the CR of a CRLF
 _NO_MASK = markup.Mask()  # plain text: nothing is blanked (a Mask is immutable, so one serves all)
 
 
 def _prose(doc: Document) -> tuple[Document, markup.Mask, Suppressions]:
     """The document the checks read (Markdown/HTML: a masked copy), the mask, the suppressions."""
-    if "\n" not in doc.text and "\r" in doc.text:
-        # Classic Mac OS line ends: read as LF, one character for one, so offsets and fixes
-        # stay those of the file.
-        doc = Document(doc.text.replace("\r", "\n"), doc.path)
+    if "\r" in doc.text and _LONE_CR.search(doc.text):
+        # Classic Mac OS line ends (a file of them, or a few in another): read as LF, one
+        # character for one, so offsets and fixes stay those of the file.
+        doc = Document(_LONE_CR.sub("\n", doc.text), doc.path)
     kind = markup.kind_of(doc.path)
     mask = markup.mask(doc.text, kind) if kind else _NO_MASK
     suppressions = Suppressions(doc.text, mask.comments if kind else None)

@@ -119,7 +119,7 @@ class Repetition(Check):
                 forms.append(rf"{_DATE_LEAD}(?P<x>(?-i:{months}))(?P<echo>{_GAP}{relative}month){_WORD_END}{_NOT_POSSESSIVE}")
         if options["weekdays"] and options["relative_days"]:
             weekdays, days = _alternatives(options["weekdays"]), _alternatives(options["relative_days"])
-            forms.append(rf"{_WORD_START}(?P<x>(?-i:{weekdays}))(?P<echo>{_GAP}(?:{days})){_WORD_END}{_NOT_POSSESSIVE}")
+            forms.append(rf"{_WORD_START}(?P<x>(?-i:{weekdays}))(?P<echo>{_GAP}(?-i:{days})){_WORD_END}{_NOT_POSSESSIVE}")
         self.pattern = regex.compile("|".join(forms), regex.I)
         self.joiner_before = regex.compile(rf"(?<![\w-])(?:{joiners}){_GAP}\Z", regex.I)
 

@@ -127,6 +127,9 @@ class Caption(Check):
                 delete_line_fix(text, line.start, line.end, "Delete the caption line"),
                 data=data,
                 evidence=evidence,
+                # the message fields of earlier versions, for rule files of users that use them
+                credit=data.get("credit", ""),
+                agency=data.get("agency") or "not a listed agency",
             )
 
     def _label_data(self, label: regex.Match, rest: str, line_above: str) -> dict | None:

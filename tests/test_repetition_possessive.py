@@ -45,6 +45,10 @@ DOUBLED = [
     ("a 4.5 percent 4.5 percent rise", "4.5 percent 4.5 percent", "4.5 percent", "safe"),
     ("two F-16 jets F-16 jets crashed", "F-16 jets F-16 jets", "F-16 jets", "unsafe"),  # may be a name
     ("the 1990s 1990s were hard", "1990s 1990s", "1990s", "safe"),
+    # One word said three or four times is one finding, and one copy is kept.
+    ("he said the the the the plan was good", "the the the the", "the", "safe"),
+    ("The the the ministry agreed", "The the the", "The", "safe"),
+    ("a raid on on on Monday", "on on on", "on", "safe"),
     # The same words with two kinds of apostrophe: the first copy is kept as written.
     ("the province's army the province’s army attacked", "the province's army the province’s army",
      "the province's army", "safe"),
@@ -98,6 +102,8 @@ NOT_DOUBLED = [
     "it fell to 2 percent 2.5 percent",
     "on 5/5 percent 5 percent",
     "in May 2019 May 2019/20",
+    # A grammatical double said again and again is rhetoric.
+    "it was very very very very good, and no no no no, she said",
     # A word and the start or the end of a longer word: "O'Brien" is one word.
     "a letter from O O'Brien, and they they're sure; rock'n'roll roll",
     # The "X and X" idiom: a word and a function word said again.

@@ -196,18 +196,36 @@ class Repetition(Check):
         return sorted(hits)
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        reported_until = 0
         for m in self._matches(doc):
+            if m.start() < reported_until:
+                continue
             repeated = doc.text[m.start("x") : m.end("x")]  # as written, whatever the pattern read
             kept = doc.text[m.start() : m.start("echo")] if self.detect == "echo" else repeated
-            if " ".join(m.group().split()).casefold() in self.exceptions:
+            end = m.end()
+            word = _one_word_repeated(m.group("x")) if self.detect == "doubled" else None
+            if word:  # "the the the the": one finding, one word kept
+                repeated = kept = repeated[: len(word)]
+                end = self._end_of_run(doc, end, word)
+                said = f"{word} {word}".casefold()
+            else:
+                said = " ".join(m.group().split()).casefold()
+            if said in self.exceptions:
                 continue
             if self.detect == "echo" and (m.group("x").casefold() in _FUNCTION_WORDS or self._is_plain_double(doc.text, m)):
                 continue
-            if self.detect == "doubled" and not _is_doubled_phrase(m.group("x")):
+            if self.detect == "doubled" and not word and not _is_doubled_phrase(m.group("x")):
                 continue
-            safe = self.detect != "echo" and not self._may_be_name(doc, m) and not self._may_be_grammar(m)
+            safe = self.detect != "echo" and not self._may_be_name(doc, m) and (word or not self._may_be_grammar(m))
             acronym = m.group("a") if self.detect == "acronym" else ""
-            yield self.replacement(doc, m.start(), m.end(), kept, safe=safe, repeated=repeated, acronym=acronym)
+            reported_until = end
+            yield self.replacement(doc, m.start(), end, kept, safe=safe, repeated=repeated, acronym=acronym)
+
+    def _end_of_run(self, doc: Document, end: int, word: str) -> int:
+        """Where a word said over and over ends: past every further repeat after ``end``."""
+        again = regex.compile(rf"(?:{_GAP}{regex.escape(word)})+{_DOUBLE_END}", regex.I)
+        m = again.match(self.matched_text(doc), end)
+        return m.end() if m else end
 
     def _is_plain_double(self, text: str, m: regex.Match) -> bool:
         """Whether an echo is a joining word and a word said twice ("this week this week"): a
@@ -236,6 +254,13 @@ class Repetition(Check):
 def _alternatives(phrases: list[str]) -> str:
     """A regex alternation of ``phrases``, longest first, any gap between their words."""
     return "|".join(_GAP.join(map(regex.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _one_word_repeated(phrase: str) -> str | None:
+    """The word of a phrase that is one word said again and again ("the the" of "the the the
+    the"), else None; never a number ("1 1 1" is a row of a table)."""
+    words = phrase.casefold().split()
+    return phrase.split()[0] if len(set(words)) == 1 and _is_doubled_phrase(words[0]) else None
 
 
 def _is_doubled_phrase(phrase: str) -> bool:

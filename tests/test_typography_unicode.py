@@ -90,6 +90,16 @@ def test_ties_prefer_curly_and_are_not_applied_automatically():
     assert finding.suggestions == ("\u2019",) and finding.fix.applicability is Applicability.UNSAFE
 
 
+@pytest.mark.parametrize(("text", "says", "not_said"), [
+    ('He said "yes" and she said \u201cno\u201d.', "both equally and a tie goes to curly", "mostly"),
+    ('"We will," he said. "Yes," she said. \u201cNo,\u201d they said.', "mostly uses straight", "equally"),
+])
+def test_mixed_quotes_say_whether_the_style_won_or_tied(text, says, not_said):
+    findings = list(BY_CODE["TQ502"].run(Document(text)))
+    assert len(findings) == 2
+    assert all(says in f.message and not_said not in f.message for f in findings)
+
+
 def test_misplaced_apostrophe_with_two_readings_is_display_only():
     (finding,) = BY_CODE["TQ503"].run(Document("the cuts hit the teacher \u2019salaries hardest"))
     assert finding.suggestions == ("teacher\u2019s salaries", "teachers\u2019 salaries")

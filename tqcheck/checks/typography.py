@@ -150,6 +150,12 @@ def double_quotes(doc: Document) -> list[int]:
     return doc.memo("typography.double_quotes", lambda d: char_offsets(d.text, '"“”'))
 
 
+
+def _usage(style: str, tie: bool) -> str:
+    """How the document uses the two styles, for a message: a tie goes to ``prefer``, and the
+    message says that it was one instead of calling the preferred style the usual one."""
+    return f"uses both equally and a tie goes to {style} ones" if tie else f"mostly uses {style} ones"
+
 def _within(offsets: list[int], block: Block) -> list[int]:
     """The sorted ``offsets`` that fall inside ``block``."""
     return offsets[bisect_left(offsets, block.start) : bisect_left(offsets, block.end)]
@@ -282,9 +288,7 @@ class Typography(Check):
             return
         style, tie = self._vote(straight, curly)
         new = "’" if style == "curly" else "'"
-        # A tie goes to ``prefer``, and the message says that it was one.
-        usage = f"uses both equally and a tie goes to {style} ones" if tie else f"mostly uses {style} ones"
-        counts = {"straight": straight, "curly": curly, "style": style, "usage": usage}
+        counts = {"straight": straight, "curly": curly, "style": style, "usage": _usage(style, tie)}
         for i in marks:
             if text[i] != new:
                 word = _WORD_BEFORE.search(text, max(0, i - 41), i).group() + text[i] + _WORD_AFTER.match(text, i + 1).group()
@@ -300,11 +304,12 @@ class Typography(Check):
         if not straight or not curly:
             return
         style, tie = self._vote(straight, curly)
+        counts = {"straight": straight, "curly": curly, "style": style, "usage": _usage(style, tie)}
         for block, marks in per_block:
             if style == "straight":
                 for i in marks:
                     if text[i] != '"':
-                        yield self.replacement(doc, i, i + 1, '"', safe=not tie, straight=straight, curly=curly, style=style)
+                        yield self.replacement(doc, i, i + 1, '"', safe=not tie, found="curly", **counts)
                 continue
             plain = [i for i in marks if text[i] == '"']
             roles = _quote_roles(text, block, plain)
@@ -315,7 +320,7 @@ class Typography(Check):
                 cands = ["“" if r == "open" else "”" for r in options]
                 applicability = Applicability.DISPLAY if len(cands) > 1 else Applicability.UNSAFE if tie else Applicability.SAFE
                 fix = Fix(f"Replace with '{cands[0]}'", (Edit(i, i + 1, cands[0]),), applicability)
-                yield self.finding(doc, i, i + 1, cands, fix, straight=straight, curly=curly, style=style)
+                yield self.finding(doc, i, i + 1, cands, fix, found="straight", **counts)
 
     # -- apostrophes glued to the wrong word ----------------------------------------------------
 

@@ -57,11 +57,16 @@ YEARS = [
     "Of 2,300 firms, those founded after 2019 thus paid less; 2025 marks the 80th anniversary.",
     "She counted 1,200 votes; 2023 has been hard, and 2023 remains the benchmark.",
     "The 2,100 delegates met, and 2008 crisis talk returned.",
+    # A verb in -s and its object: the year is the subject ("offers" is no word list's verb).
+    "Some 1,400 firms applied; 2026 offers a chance, and 2027 promises the rest.",
+    "The 3,600 workers agree that 2030 requires new thinking and 2031 sees more trade.",
 ]
 COUNTS = [
     ("about 3,500 marchers and 2050 soldiers", "2050", "2,050"),
     ("about 3,500 marchers and 2050 buses", "2050", "2,050"),
     ("about 3,500 marchers and 2050 businesses", "2050", "2,050"),
+    ("about 3,500 marchers and 2050 soldiers were sent", "2050", "2,050"),
+    ("about 3,500 marchers and 2050 offers of help", "2050", "2,050"),
 ]
 
 

@@ -69,7 +69,10 @@ _NOT_PLURAL = (
     "afterwards|besides|yes|seems|becomes|remains|begins|brings|looks|marks|means|promises|"
     r"\p{Ll}*(?:ss|us|sis)"
 )
-_COUNTED_NEXT = LazyPattern(rf"[ \t\u00a0]+(?!(?:{_YEAR_NOUNS}|{_NOT_PLURAL})\b)\p{{Ll}}+s\b")
+# A word in -s followed by a determiner is a verb with its object ("2026 offers a chance"), not
+# the plural noun of a count ("2000 soldiers were sent").
+_OBJECT_NEXT = r"[ \t\u00a0]+(?:a|an|the|its|their|his|her|our|no|new|another|every|more)\b"
+_COUNTED_NEXT = LazyPattern(rf"[ \t\u00a0]+(?!(?:{_YEAR_NOUNS}|{_NOT_PLURAL})\b)\p{{Ll}}+s\b(?!{_OBJECT_NEXT})")
 _DIGIT = LazyPattern(r"\d")
 _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # What may match differently backwards: groups (and so backreferences), atomic groups, possessive

@@ -100,7 +100,14 @@ def test_a_facebook_credit_names_the_page():
     text = f"{BEFORE}\n\nPosted by Savers' Rights Committee on Monday, March 4, 2024\n\n{AFTER}\n"
     (finding,) = run_checks(Document(text), CHECKS)[0]
     assert "(Savers' Rights Committee)" in finding.message
-    assert finding.data == {"handle": "Savers' Rights Committee", "date": "March 4, 2024"}
+    assert finding.data == {"poster": "Savers' Rights Committee", "date": "March 4, 2024"}
+
+
+def test_a_tweet_credit_gives_its_poster_and_handle_apart():
+    text = f"{BEFORE}\n\n\u2014 Port Authority (@PortAuthority_X) May 2, 2021\n\n{AFTER}\n"
+    (finding,) = run_checks(Document(text), CHECKS)[0]
+    assert "(@PortAuthority_X)" in finding.message
+    assert finding.data == {"poster": "@PortAuthority_X", "handle": "@PortAuthority_X", "date": "May 2, 2021"}
 
 
 def test_the_messages_name_the_evidence():

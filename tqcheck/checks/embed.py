@@ -220,11 +220,12 @@ class Embed(Check):
                     fix = delete_line_fix(text, start, end, "Delete the attribution line")
                     advice = "delete the line"
                 who = poster(m)
-                yield self.finding(
-                    doc, start, end, (advice,), fix,
-                    data={"handle": who, "date": attribution_date(text, end, m)},
-                    handle=who,
-                )
+                handle = m.groupdict().get("handle")
+                data = {"poster": who, "date": attribution_date(text, end, m)}
+                if handle:  # a Facebook credit names a page, which has no handle
+                    data["handle"] = handle
+                # {handle} in a message is the poster, for rule files written before {poster}
+                yield self.finding(doc, start, end, (advice,), fix, data=data, poster=who, handle=who)
         elif self.detect == "link":
             if self.link_gate and not self.link_gate.may_match(doc):
                 return

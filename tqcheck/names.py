@@ -2,7 +2,7 @@
 
 Arabic, Persian and Turkish names reach English in several romanisations. ``translit_key``
 maps spellings that differ only by romanisation to one key (Hassan ~ Hasan, Halbousi ~
-Halbusi, Ramadhan ~ Ramazan, Salamé ~ Salameh, Çavuşoğlu ~ Cavusoglu, Abdelaziz ~ Abd al-Aziz) while keeping vowels
+Halbusi, Ramadhan ~ Ramazan, Chaker ~ Shaker, Salamé ~ Salameh, Çavuşoğlu ~ Cavusoglu, Abdelaziz ~ Abd al-Aziz) while keeping vowels
 that tell names apart (Hassan / Hussein, Samir / Samer are *not* merged here; callers decide
 about one-vowel differences with extra evidence).
 """
@@ -93,9 +93,9 @@ _MARKS = regex.compile(r"['’ʼʿʾ`‘-]")
 _DIGRAPHS = (
     ("dh", "z"),
     ("kh", "k"),
-    ("gh", "g"),
+    ("gh", "ğ"),  # kept apart: one name with g (Ghafour ~ Gafur) or q (Ghalibaf ~ Qalibaf), see ghain_forms
     ("sh", "ş"),  # protected from the 'h' rules below, restored at the end
-    ("ch", "ç"),
+    ("ch", "ş"),  # French romanisation: Chaker ~ Shaker, Rachid ~ Rashid
     ("dj", "j"),  # French romanisation of jim: Belhadj ~ Belhaj, Djamel ~ Jamel
     ("q", "k"),
     ("ck", "k"),
@@ -138,12 +138,24 @@ def translit_key(word: str) -> str:
     return key.replace("ş", "sh").replace("ç", "ch")
 
 
-def one_vowel_apart(a: str, b: str) -> bool:
-    """Same length, one position differs, and both letters there are vowels (Samir / Samer)."""
+def ghain_forms(key: str) -> tuple[str, str]:
+    """The key with its gh (ghain, kept as "ğ") written g and written q: ghain is romanised g
+    (Ghafour ~ Gafur) and, in Persian, like qaf (Ghalibaf ~ Qalibaf); g and q are two letters
+    (Gamal / Kamal), so no one key holds all three."""
+    return key.replace("ğ", "g"), key.replace("ğ", "k")
+
+
+def one_letter_apart(a: str, b: str, letters: str | frozenset = VOWELS) -> bool:
+    """Same length, one position differs, and both letters there are ``letters``."""
     if len(a) != len(b) or a == b:
         return False
     diffs = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(diffs) == 1 and diffs[0][0] in VOWELS and diffs[0][1] in VOWELS
+    return len(diffs) == 1 and diffs[0][0] in letters and diffs[0][1] in letters
+
+
+def one_vowel_apart(a: str, b: str) -> bool:
+    """One vowel apart (Samir / Samer)."""
+    return one_letter_apart(a, b, VOWELS)
 
 
 class NameToken(NamedTuple):

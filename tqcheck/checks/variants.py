@@ -30,23 +30,26 @@ from operator import itemgetter
 
 from ..document import Document
 from ..model import Finding
-from ..names import VOWELS, NameToken, fold, name_tokens, one_vowel_apart, translit_key
+from ..names import VOWELS, NameToken, fold, ghain_forms, name_tokens, one_letter_apart, translit_key
 from .base import Check, Param
 
 
-# Blanks the vowels of a key in UTF-8 (where no other character holds an ASCII byte): keys
-# one vowel apart blank to the same bytes. Bytes are translated several times faster.
-_BLANK_VOWELS = bytes.maketrans(b"aeiou", b"_____")
+# Letters that romanisations put for one another: vowels, with y (Rima / Ryma), and g and k
+# for qaf as spoken in Sudan and the Gulf (Tawfiq / Tawfig; not first: Gamal and Kamal are two
+# names). Keys one such letter apart may be one name, when a neighbouring name says so
+# (Variants._merged_keys).
+_SWAPPED_VOWELS, _SWAPPED_QAF = "aeiouy", "gk"
 # A token's key and text, read by index: map() calls these in C, unlike a lambda.
 _KEY, _TEXT = itemgetter(NameToken._fields.index("key")), itemgetter(NameToken._fields.index("text"))
 
 
-def _one_vowel_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
-    """The pairs of keys one vowel apart, in the order of ``keys``. Only keys with the same
-    consonant skeleton can be, so only those are compared; the skeletons are blanked in one
-    call on all keys (a key holds no line break), and most articles have no two alike."""
-    keys = list(keys)
-    shapes = "\n".join(keys).encode("utf-8", "surrogatepass").translate(_BLANK_VOWELS).split(b"\n")
+def _one_letter_pairs(keys: list[str], letters: str) -> list[tuple[str, str]]:
+    """The pairs of keys that differ in one position, by two of ``letters``, in the order of
+    ``keys``. Only keys of the same shape with those letters blanked can be, so only those are
+    compared; the shapes are made in one call on all keys in UTF-8 (a key holds no line break,
+    and no other character holds an ASCII byte), and most articles have no two alike."""
+    blank = bytes.maketrans(letters.encode(), b"_" * len(letters))
+    shapes = "\n".join(keys).encode("utf-8", "surrogatepass").translate(blank).split(b"\n")
     if len(set(shapes)) == len(keys):
         return []
     by_shape: dict[bytes, list[str]] = defaultdict(list)
@@ -58,17 +61,37 @@ def _one_vowel_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
         if len(bucket) > 1
         for i, a in enumerate(bucket)
         for b in bucket[i + 1 :]
-        if one_vowel_apart(a, b)
+        if one_letter_apart(a, b, letters)
     ]
 
 
-def _near_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
-    """The pairs of keys one vowel apart, then those where one drops the other's final -e after
-    a consonant (Nadine / Nadin, Amine / Amin): names that vowel evidence may merge."""
+def _ghain_keys(keys: Iterable[str]) -> list[str]:
+    """The keys that hold a gh (see tqcheck.names.ghain_forms)."""
+    return [k for k in keys if "ğ" in k]
+
+
+def _ghain_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
+    """The pairs of keys that differ only by a gh written g or q (Ghafour / Gafur, Ghalibaf /
+    Qalibaf): one name, as surely as spellings of one key."""
     keys = list(keys)
     known = set(keys)
-    dropped_e = [(k, k[:-1]) for k in keys if len(k) > 2 and k[-1] == "e" and k[-2] not in VOWELS and k[:-1] in known]
-    return _one_vowel_pairs(keys) + dropped_e
+    return [(k, form) for k in _ghain_keys(keys) for form in ghain_forms(k) if form in known]
+
+
+def _near_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
+    """The pairs of keys that neighbour evidence may merge: one swapped letter apart (Samir /
+    Samer, Tawfiq / Tawfig), one with a final -e after a consonant that the other drops (Nadine /
+    Nadin), and one with a vowel between two consonants that the other drops (Fahed / Fahd)."""
+    keys = list(keys)
+    known = set(keys)
+    pairs = _one_letter_pairs(keys, _SWAPPED_VOWELS)
+    pairs += [(a, b) for a, b in _one_letter_pairs(keys, _SWAPPED_QAF) if a[0] == b[0]]
+    pairs += [(k, k[:-1]) for k in keys if len(k) > 2 and k[-1] == "e" and k[-2] not in VOWELS and k[:-1] in known]
+    for k in keys:
+        for i in range(2, len(k) - 1):
+            if k[i] in VOWELS and k[i - 1] not in VOWELS and k[i + 1] not in VOWELS and k[:i] + k[i + 1 :] in known:
+                pairs.append((k, k[:i] + k[i + 1 :]))
+    return pairs
 
 
 # Abd and its connective written as a word of their own: Abd, Abdel, Abdul, Abdal, Abdol.
@@ -100,6 +123,20 @@ def _join_compounds(text: str, tokens: list[NameToken]) -> list[NameToken]:
                 t = t._replace(end=end, text=joined, key=translit_key(joined))
         out.append(t)
     return out
+
+
+# Lowercase words that join the parts of one person's name: "bin", "ibn" (son of), "bint"
+# (daughter of), "ould" (Mauritania).
+_CONNECTIVES = frozenset({"bin", "ibn", "bint", "ould", "wuld"})
+
+
+def _in_one_name(text: str, a: NameToken, b: NameToken) -> bool:
+    """Whether the name token ``b`` continues the name that ``a`` is part of: one or two
+    characters between them (a space, and an article before ``b``), or a connective."""
+    gap = b.start - len(b.article) - a.end
+    if 0 < gap <= 2:
+        return True
+    return gap <= 6 and text[a.end : b.start - len(b.article)].strip().casefold() in _CONNECTIVES
 
 
 def _one_person(a: set[str], b: set[str]) -> bool:
@@ -147,7 +184,7 @@ class Variants(Check):
     def run(self, doc: Document) -> Iterator[Finding]:
         view, breaks = _with_lf_line_ends(doc)
         tokens = _join_compounds(view.text, name_tokens(view))
-        clusters = self._clusters(self._names(tokens, self._may_vary(tokens)))
+        clusters = self._clusters(view.text, self._names(tokens, self._may_vary(tokens)))
         for cluster in [*clusters, *self._article_clusters(tokens)]:
             if breaks:
                 cluster = [t._replace(start=_source_offset(breaks, t.start), end=_source_offset(breaks, t.end)) for t in cluster]
@@ -172,13 +209,13 @@ class Variants(Check):
 
     def _may_vary(self, tokens: list[NameToken]) -> Sequence[int]:
         """Indexes of the tokens that may end in a cluster spelled more than one way. Unless
-        two keys long enough to compare are one vowel apart (and may be merged), those are
+        two keys long enough to compare may be merged (_near_pairs, _ghain_pairs), those are
         the tokens of such keys spelled two ways: most articles spell every name one way.
         (A key is translit_key of the text, so there are as many spellings as texts.)"""
         keys = list(map(_KEY, tokens))
         distinct = dict.fromkeys(keys)
         long_enough = [k for k in distinct if len(k) >= self.min_length]
-        if self.vowel_evidence and _near_pairs(long_enough):
+        if self.vowel_evidence and _near_pairs(long_enough) or _ghain_pairs(long_enough):
             return range(len(tokens))
         texts = set(map(_TEXT, tokens))
         if len(texts) == len(distinct):
@@ -188,23 +225,26 @@ class Variants(Check):
 
     def _names(self, tokens: list[NameToken], indexes: Sequence[int]) -> list[NameToken]:
         """The tokens at ``indexes`` taken as names. A word seen only at sentence starts is a
-        name if it spells the key of one seen mid-sentence, or if a capitalised word follows
-        it ("Samer Geagea said"). ``indexes`` holds every token of each key it holds."""
+        name if it spells the key of one seen mid-sentence (or, for a gh, one of its forms:
+        "Gafur said" after "Minister Ghafour"), or if a capitalised word follows it ("Samer
+        Geagea said", "Fahd al-Sayed said"). ``indexes`` holds every token of each key it holds."""
         picked = [tokens[i] for i in indexes]
         name_keys = {t.key for t in picked if not t.sentence_initial}
+        name_keys |= {form for k in _ghain_keys(name_keys) for form in ghain_forms(k)}
+        name_keys |= {k for k in _ghain_keys(t.key for t in picked) if not name_keys.isdisjoint(ghain_forms(k))}
         last = len(tokens) - 1
-        followed = {i for i in indexes if i < last and tokens[i + 1].start - tokens[i].end == 1}
+        followed = {i for i in indexes if i < last and tokens[i + 1].start - len(tokens[i + 1].article) - tokens[i].end == 1}
         return [
             t
             for i, t in zip(indexes, picked)
             if (t.key in name_keys or i in followed) and len(t.key) >= self.min_length
         ]
 
-    def _clusters(self, tokens: list[NameToken]) -> list[list[NameToken]]:
+    def _clusters(self, text: str, tokens: list[NameToken]) -> list[list[NameToken]]:
         """Tokens grouped by key, keys merged by vowel evidence, groups spelled more than one
         way. Most articles spell every key one way: the spellings are counted with set and
         Counter passes over the tokens before any token is grouped."""
-        root = self._merged_keys(tokens)
+        root = self._merged_keys(text, tokens)
         spellings = set(zip(map(_KEY, tokens), map(_TEXT, tokens)))
         counts = Counter([root.get(k, k) for k, _text in spellings])
         varied = {r for r, n in counts.items() if n > 1}
@@ -217,12 +257,13 @@ class Variants(Check):
                 clusters[r].append(t)
         return list(clusters.values())
 
-    def _merged_keys(self, tokens: list[NameToken]) -> dict[str, str]:
-        """The keys one vowel apart that vowel evidence merges, each mapped to its group's key."""
-        if not self.vowel_evidence:
-            return {}
-        pairs = _near_pairs(dict.fromkeys(map(_KEY, tokens)))
-        if not pairs:
+    def _merged_keys(self, text: str, tokens: list[NameToken]) -> dict[str, str]:
+        """The keys merged into one name, each mapped to its group's key: those a gh written g
+        or q sets apart, and those near enough that a neighbouring name shows one person."""
+        keys = dict.fromkeys(map(_KEY, tokens))
+        sure = _ghain_pairs(keys)
+        near = _near_pairs(keys) if self.vowel_evidence else []
+        if not sure and not near:
             return {}
         parent: dict[str, str] = {}
 
@@ -231,20 +272,27 @@ class Variants(Check):
                 k = parent[k]
             return k
 
-        neighbours = self._neighbours(tokens)
-        for a, b in pairs:
-            if _one_person(neighbours[a], neighbours[b]) and root(a) != root(b):
+        neighbours = self._neighbours(text, tokens) if near else {}
+        for a, b in [*sure, *near]:
+            if root(a) != root(b) and ((a, b) in sure or _one_person(neighbours[a], neighbours[b])):
                 parent[root(b)] = root(a)
         return {k: root(k) for k in parent}
 
     @staticmethod
-    def _neighbours(tokens: list[NameToken]) -> dict[str, set[str]]:
-        """For each key, the keys of names written right before or after it ("Hassan Nasrallah")."""
+    def _neighbours(text: str, tokens: list[NameToken]) -> dict[str, set[str]]:
+        """For each key, the keys of the names written before ("<") and after (">") it in one
+        name: a run of names with a space between them, or a lowercase connective ("Hassan
+        Nasrallah", "Salim bin Nasser Al-Rawahi")."""
         out: dict[str, set[str]] = defaultdict(set)
-        for a, b in zip(tokens, tokens[1:]):
-            if 0 < b.start - a.end <= 2 + len(b.article) and a.key != b.key:
-                out[a.key].add("<" + b.key)
-                out[b.key].add(">" + a.key)
+        run: list[NameToken] = []
+        for a, b in zip([None, *tokens], tokens):
+            if a is None or not _in_one_name(text, a, b):
+                run = []
+            for earlier in run:
+                if earlier.key != b.key:
+                    out[earlier.key].add("<" + b.key)
+                    out[b.key].add(">" + earlier.key)
+            run.append(b)
         return out
 
     def _report(self, doc: Document, cluster: list[NameToken]) -> Iterator[Finding]:

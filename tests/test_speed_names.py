@@ -313,7 +313,7 @@ def reference_capitalization_run(check, doc):
             continue
         if len(word) == 1 and not prev_word:
             continue
-        if check._in_title(doc, start, end, prev, nxt):
+        if check._in_title(doc, start, end, prev, nxt) or check._names_a_title(text, nxt):
             continue
         yield check.replacement(doc, start, end, word.lower(), safe=not _is_title(nxt.group(1)))
 

@@ -26,8 +26,9 @@ from .phrases import LiteralAlternation
 _NEXT_WORD = LazyPattern(r"[ \t\u00a0]+(\p{L}[\p{L}\p{M}'’-]*)")
 _PREV_WORD = LazyPattern(r"(\p{L}[\p{L}\p{M}'’-]*)[ \t\u00a0]+$")
 _NOT_BEFORE_NAME = LazyPattern(r"[\w-]")
-# A name that runs on into a longer one is not it: "The National Assembly" is not "The National".
-_NOT_AFTER_NAME = LazyPattern(r"\w|-\w|[ \t\u00a0]+\p{Lu}")
+# A name that runs on into a longer one is not it: "The National Assembly" is not "The National";
+# a lowercase word joined by a hyphen makes an adjective of it ("the The Hague-based court").
+_NOT_AFTER_NAME = LazyPattern(r"\w|-\p{Lu}|[ \t\u00a0]+\p{Lu}")
 # What may not be next to a watched word: the lookbehind and the lookahead of Capitalization.pattern.
 _BEFORE_WORD, _AFTER_WORD = r"[\w'’-]", r"[\w'’]|-\w"
 _NOT_BEFORE_WORD, _NOT_AFTER_WORD = LazyPattern(_BEFORE_WORD), LazyPattern(_AFTER_WORD)
@@ -57,6 +58,7 @@ class Capitalization(Check):
         "gazetteer": Param("tsv", None, columns=3, help="TSV of organisations (name<TAB>aliases<TAB>type): those that contain a watched word are names too"),
         "classifiers": Param("str_list", [], help="nouns after which a capitalised title may follow"),
         "small_words": Param("str_list", [], help="words that title case keeps lowercase (a, the, of, and)"),
+        "title_words": Param("str_list", [], help="words that make a capitalised run a title (Times, Journal)"),
     }
 
     def compile(self, options: dict) -> None:
@@ -77,6 +79,7 @@ class Capitalization(Check):
         self.classifiers = {c.casefold() for c in options["classifiers"]}
         self.small_words = {w.casefold() for w in options["small_words"]}
         self.function_words = self.small_words | {t.casefold() for t in tokens}
+        self.title_words = frozenset(options["title_words"])
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -96,7 +99,7 @@ class Capitalization(Check):
                 continue  # inside a capitalised run: a title or a name
             if len(word) == 1 and not prev_word:
                 continue
-            if self._in_title(doc, start, end, prev, nxt):
+            if self._in_title(doc, start, end, prev, nxt) or self._names_a_title(text, nxt):
                 continue
             if self._in_name(text, start):
                 continue
@@ -123,6 +126,23 @@ class Capitalization(Check):
             return False
         after = _NEXT_WORD.match(doc.text, nxt.end())
         return after is not None and _is_title(after.group(1))
+
+    def _names_a_title(self, text: str, nxt: regex.Match) -> bool:
+        """Whether the capitalised run from the word ``nxt`` holds one of ``title_words``: "The"
+        then opens the name of a newspaper ("as The Bombay Times and Journal of Commerce"),
+        which keeps its capital. The run goes on across small words and hyphens, for at most
+        _MAX_TITLE_WORDS words."""
+        if not self.title_words or not _is_title(nxt.group(1)):
+            return False
+        word, end = nxt.group(1), nxt.end()
+        for _ in range(_MAX_TITLE_WORDS):
+            if not self.title_words.isdisjoint(word.split("-")):
+                return True
+            after = _NEXT_WORD.match(text, end)
+            if after is None or not (_is_title(after.group(1)) or after.group(1) in self.small_words):
+                return False
+            word, end = after.group(1), after.end()
+        return False
 
     def _in_quoted_title(self, doc: Document, start: int) -> bool:
         """Whether ``start`` is inside a short quoted or emphasised stretch whose words are all

@@ -26,6 +26,26 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
+def _longer_names(keys: list[str], rows) -> dict[str, list[tuple[str, int]]]:
+    """For each key (casefolded), the listed names and aliases that hold it as whole words,
+    casefolded, with the offset of the key in each. Only runs of a name's words that start
+    with a key's first word are looked up among the keys (a start-up cost, not a search of
+    every name for every key)."""
+    wanted = {" ".join(k.casefold().split()) for k in keys}
+    firsts = {k.split(" ")[0] for k in wanted}
+    longest = max((k.count(" ") + 1 for k in wanted), default=0)
+    out: dict[str, list[tuple[str, int]]] = {}
+    for name, aliases, _type, _line in rows:
+        for form in {" ".join(f.casefold().split()) for f in (name, *aliases.split("|"))}:
+            words = form.split(" ")
+            for i in [i for i, w in enumerate(words) if w in firsts]:
+                for j in range(i + 1, min(len(words), i + longest) + 1):
+                    run = " ".join(words[i:j])
+                    if run in wanted and run != form:
+                        out.setdefault(run, []).append((form, len(" ".join(words[:i])) + (i > 0)))
+    return out
+
+
 def _folded_words_joined(doc: Document) -> str:
     return " " + " ".join(doc.folded_words) + " "
 
@@ -37,6 +57,7 @@ class Substitution(Check):
         "swap_file": Param("tsv", None, help="TSV file of pattern<TAB>replacement, relative to the rule"),
         "regex": Param("bool", True, help="false: keys are literal text"),
         "applicability": Param("str", "safe", choices=("safe", "unsafe", "display")),
+        "names_file": Param("tsv", None, columns=3, help="TSV of names (name<TAB>aliases<TAB>type): a key inside one of them is no match"),
     }
 
     def compile(self, options: dict) -> None:
@@ -51,6 +72,9 @@ class Substitution(Check):
         self.pattern = None
         self.gate = None
         self.phrases = None
+        # Built on the first match (most documents have none): it takes milliseconds.
+        self.longer_names: dict[str, list[tuple[str, int]]] | None = None
+        self.names_rows = (options["names_file"] or (), [k for k, _, _ in entries])
         if self.is_regex:
             self.entries = []
             for key, value, where in entries:
@@ -99,6 +123,21 @@ class Substitution(Check):
                 found.append((m.start(), m.end(), value))
         return sorted(found, key=lambda f: (f[0], -f[1]))
 
+    def _in_longer_name(self, text: str, start: int, matched: str) -> bool:
+        """Whether the key ``matched`` at ``start`` is part of a longer listed name ("Food and
+        Agriculture Organization of the United Nations" holds a calque of "United Nations")."""
+        if self.longer_names is None:
+            rows, keys = self.names_rows
+            self.longer_names = _longer_names(keys, rows) if rows else {}
+        for name, offset in self.longer_names.get(_normal(matched).casefold(), ()):
+            before, after = name[:offset], name[offset:]  # any white space may part the words
+            window = 2 * len(name)
+            if _normal(text[max(0, start - window) : start]).casefold().endswith(before.rstrip()) and _normal(
+                text[start : start + window]
+            ).casefold().startswith(after):
+                return True
+        return False
+
     def _phrases_may_match(self, doc: Document) -> bool:
         """False when no listed phrase is in the document, told by cheap set and string tests."""
         words = doc.folded_word_set
@@ -115,6 +154,8 @@ class Substitution(Check):
         for start, end, value in self._matches(doc):
             matched = doc.text[start:end]
             if start < taken or not matched or any(e.fullmatch(matched, timeout=REGEX_TIMEOUT) for e in self.exceptions):
+                continue
+            if self._in_longer_name(doc.text, start, matched):
                 continue
             candidates = [match_case(matched, c.strip()) for c in value.split("|")]
             candidates = [c for c in dict.fromkeys(candidates) if c != matched]

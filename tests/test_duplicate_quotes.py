@@ -48,3 +48,32 @@ def test_two_different_statements_of_one_speaker_are_not_reported(case):
     assert list(check.run(Document(text))) == []
     # the two quotes share enough rare words to be scored: chrF alone keeps them apart
     assert _scored(check, text)
+
+
+BODY = (
+    "The city council approved a plan on Tuesday to rebuild the old covered market in the harbour district "
+    "by the end of next year.\n\n"
+    "Traders said the work would close their stalls for months.\n\n"
+    "\"The market is the heart of this city, and we will not let it fall down around the people who work in "
+    "it,\" the mayor said at the meeting.\n"
+)
+
+
+@pytest.mark.parametrize(("layout", "text"), [
+    ("a deck restated by the body",
+     "Council votes to rebuild the market\nA plan to rebuild the old covered market in the harbour district by "
+     "the end of next year\nBy a staff writer\n\n" + BODY),
+    ("a labelled pull quote",
+     BODY + "\n[PULL QUOTE: \"The market is the heart of this city, and we will not let it fall down around the "
+            "people who work in it.\"]\n"),
+    ("a pull quote line",
+     BODY + "\nPull quote: The market is the heart of this city, and we will not let it fall down around the "
+            "people who work in it.\n"),
+])
+def test_layout_that_restates_the_body_is_not_reported(layout, text):
+    assert list(_check().run(Document(text))) == []
+
+
+def test_the_same_restatement_in_the_body_is_reported():
+    text = BODY + "\nThe market is the heart of this city, and we will not let it fall down around the people who work in it.\n"
+    assert [f.line for f in _check().run(Document(text))] == [7]

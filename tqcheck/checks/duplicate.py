@@ -64,6 +64,9 @@ _FAST_WORD = re.compile(f"[{_FAST_LETTER}][{_FAST_LETTER}'’-]*|[{_FAST_DIGIT}]
 _POSSESSIVE = regex.compile(r"['’]s?$", regex.MULTILINE)  # one word per line
 _STEM_TABLE_SIZE = 50_000  # words whose stem a check keeps (some 8 MB at most)
 _LATER_FIRST = itemgetter(1, 0)
+# A line labelled as a pull quote ("[PULL QUOTE: ...]", "Pull quote: ..."): layout that repeats a
+# sentence of the body on purpose.
+_PULL_QUOTE = re.compile(r"[\[(]?\s*pull[ -]?quote\b", re.IGNORECASE)
 # Languages whose sentences have no words to count (Korean, in UNSPACED_LANGUAGES because it
 # needs no function-word list, spaces its words and keeps the check).
 _WITHOUT_WORD_SPACES = UNSPACED_LANGUAGES - {"ko"}
@@ -192,10 +195,14 @@ class Duplicate(Check):
     @staticmethod
     def _paragraphs(doc: Document) -> list[tuple[int, int]]:
         """(start, end) of each paragraph: a block, or each line of a block written one
-        paragraph per line (most of its lines close a sentence; hard-wrapped text does not)."""
+        paragraph per line (most of its lines close a sentence; hard-wrapped text does not).
+        The blocks that open the text with no line that closes a sentence are its headline,
+        deck and byline, which the body restates by design: they are no paragraphs."""
         out = []
+        top_matter = True
         for block in doc.blocks:
-            if block.is_heading:
+            top_matter = top_matter and not any(row.rstrip()[-1:] in _LINE_END for row in block.text.split("\n"))
+            if block.is_heading or top_matter:
                 continue
             rows = block.text.split("\n")
             closed = [r.rstrip()[-1:] in _LINE_END for r in rows[:-1] if r.strip()]
@@ -229,8 +236,12 @@ class Duplicate(Check):
                 para = bisect.bisect_right(starts, start) - 1
                 if para < 0 or end > paragraphs_at[para][1]:
                     continue  # a heading
-                # (a caption line ends with its parenthesis)
-                dropped = stripped[-1] == ")" and caption_like(stripped) or skip and any(a <= start and end <= b for a, b in skip)
+                # (a caption line ends with its parenthesis; a pull quote repeats the body by design)
+                dropped = (
+                    stripped[-1] == ")" and caption_like(stripped)
+                    or bool(_PULL_QUOTE.match(stripped))
+                    or skip and any(a <= start and end <= b for a, b in skip)
+                )
                 out.append(_Piece(start, end, stripped, para, not dropped))
         return out
 

@@ -26,6 +26,7 @@ CHECKS: dict[str, str] = {
     "titles": "tqcheck.checks.titles:Titles",
     "entities": "tqcheck.checks.entities:Entities",
     "consistency": "tqcheck.checks.consistency:Consistency",
+    "article": "tqcheck.checks.article:Article",
 }
 
 

@@ -31,7 +31,7 @@ def test_an_article_inside_a_name_is_reported_with_the_noun_alone(text, expected
     "the Ministry of the Interior and the Health department",  # an article before an unlisted noun
     "the ministry said the Health of the nation mattered",  # no head word before it
     "she spoke of the Culture that shaped the city",  # no head word
-    "the Ministry of Culture said the sports hall would reopen",
+    "the Ministry of Tourism said the heritage site would reopen",
     "He praised the Council, and the Health minister agreed",  # a lowercase word ends the name
 ])
 def test_english_phrases_and_other_names_are_not_reported(text):

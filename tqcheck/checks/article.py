@@ -1,13 +1,13 @@
 """``article``: the Arabic article kept before the nouns of an institution's name.
 
-Arabic writes the article before every noun of a name (wizarat al-thaqafa wa al-riyada), and
-machine translation keeps it: "the Ministry of the Culture and the Sports". English names drop
-it before the nouns of a field (``nouns``: Culture, Health, Elections ...). A listed noun after
+Arabic writes the article before every noun of a name (wizarat al-siyaha wa al-athar), and
+machine translation keeps it: "the Ministry of the Tourism and the Antiquities". English names drop
+it before the nouns of a field (``nouns``: Tourism, Health, Elections ...). A listed noun after
 "of the", "for the", "and the" or ", the" is reported when it ends a name (no capitalised word follows:
 "the Board of the Health Trust" is another name) and the words before it, back to the first
 that is neither capitalised nor a connector (of, for, and, the), hold one of ``heads``
 (Ministry, Authority, Council ...); a comma ends the name, but after a listed noun ("the
-Ministry of the Culture, the Sports and the Youth"). A regular expression with that
+Ministry of the Tourism, the Heritage and the Antiquities"). A regular expression with that
 look-behind took 25 ms to compile at every start; this scan costs nothing on the articles
 that hold no listed noun.
 """
@@ -21,7 +21,7 @@ from ..document import Document
 from ..model import Finding
 from .base import Check, Param, RuleDataError
 
-# "of the Culture": a connector (or a comma), the article and a capitalised word (the noun,
+# "of the Tourism": a connector (or a comma), the article and a capitalised word (the noun,
 # looked up after).
 _ARTICLE_NOUN = re.compile(r"(?:\b(?:of|for|and)|,)[ \t]+(the[ \t]+)([A-Z][a-z]+)\b(?![-'’])")
 _NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
@@ -33,7 +33,7 @@ _MAX_WORDS_BACK = 12
 class Article(Check):
     kind = "article"
     keys = {
-        "nouns": Param("str_list", [], required=True, help="nouns of a field that a name writes without 'the' (Culture)"),
+        "nouns": Param("str_list", [], required=True, help="nouns of a field that a name writes without 'the' (Tourism)"),
         "heads": Param("str_list", [], required=True, help="head words of an institution's name (Ministry, Authority)"),
     }
 

@@ -129,7 +129,7 @@ class Capitalization(Check):
 
     def _names_a_title(self, text: str, nxt: regex.Match) -> bool:
         """Whether the capitalised run from the word ``nxt`` holds one of ``title_words``: "The"
-        then opens the name of a newspaper ("as The Bombay Times and Journal of Commerce"),
+        then opens the name of a newspaper ("for The Amman Evening Courier and Review"),
         which keeps its capital. The run goes on across small words and hyphens, for at most
         _MAX_TITLE_WORDS words."""
         if not self.title_words or not _is_title(nxt.group(1)):

@@ -8,7 +8,14 @@ Each rule picks one ``detect`` mode:
   the most numbers wins (ties in that order); each number that does not fit it is reported,
   rewritten in that style. A document whose numbers all fit one accepted style is never reported.
   A fix is ``unsafe`` when another style with the same score would treat the number otherwise.
-  Digits grouped by spaces ("450 000") fit no style and are always reported.
+  Digits grouped by spaces ("450 000") or dots ("2.400.000", as German or Turkish write them) fit no
+  style and are always reported. One dot group ("60.000") may be a decimal with three places: it
+  is taken for thousands when its group is 000, or ends in 00 before a plural noun (then the fix is
+  unsafe), or when the document writes numbers the continental way elsewhere; never after a
+  currency of three decimals (``decimal_currencies``: "KD 1.500"), before a percentage, or in a
+  document with three-place decimals ("3.141"), nor when it may be an IP address.
+  A decimal comma ("6,5") before a word of ``decimal_units`` (metres, million, percent) or after a
+  currency sign is reported, rewritten with a point.
   Years, times, codes, phone numbers, decimals, ranges and identifiers are not counted: numbers
   with a leading zero, more than nine digits, or a letter, slash, colon or dash attached; years
   (1000-2100 after a date word such as "in" or a month, or 1800-2100 unless a plural noun
@@ -23,6 +30,7 @@ Each rule picks one ``detect`` mode:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import regex
 
@@ -51,6 +59,19 @@ _SPACE_GROUPED = regex.compile(
     r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\p{N}|[ \u00a0\u202f\u2009]\p{N})"
 )
 # The patterns below are needed only for some numbers, or only by the (optional) small mode.
+# Digits grouped by dots, maybe with a decimal comma ("2.400.000", "2.400,75"), as German, Spanish,
+# Italian or Turkish write them (and so MT from them).
+_DOT_GROUPED = LazyPattern(
+    r"(?<![\p{L}\p{N}\p{M}_.,/:#+\-−–]|\p{N}[ \u00a0])[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?"
+    r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\p{N}|[ \u00a0]\p{N})"
+)
+# A decimal comma ("6,5"): one or two digits after a comma are no thousands group in English.
+_DECIMAL_COMMA = LazyPattern(
+    r"(?<![\p{L}\p{N}\p{M}_.,/:#+\-−–]|\p{N}[ \u00a0])(?:0|[1-9][0-9]{0,2}),[0-9]{1,2}"
+    r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\p{N}|[ \u00a0]\p{N})"
+)
+_CURRENCY_SIGN = LazyPattern(r"[$€£¥₺₹][ \u00a0]?\Z")
+_PERCENT_NEXT = LazyPattern(r"[ \t\u00a0]*(?:%|per[ \t\u00a0]?cent\b)", regex.I)
 # Words after which a year takes a plural noun, unlike a count ("2000 soldiers"): determiners
 # ("the 1990 elections") and prepositions that set a reference year ("from 2019 levels", "by 2030
 # standards"). "than", "over", "of" and "to" also go before counts ("more than 2000 soldiers").
@@ -81,18 +102,53 @@ _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 _DIRECTIONAL = regex.compile(r"\((?!\?(?::|=|!|<=|<!))|[+*?}]\+|\\G|\{[\d,]*[^\d,}]")
 # House styles for thousands separators: (separators in 4-digit numbers, in 5+ digit numbers).
 _STYLES = {"everywhere": (True, True), "from-10000": (False, True), "none": (False, False)}
+# What a number grouped the way of another language is told.
+_SEPARATOR_REASONS = {
+    " ": "groups its digits with spaces (as French and SI style do; English uses commas)",
+    ".": "separates thousands with dots (as German, Spanish, Italian or Turkish do; English uses commas)",
+}
+_MAYBE_DOT_REASON = (
+    "seems to separate thousands with a dot (as German, Spanish, Italian or Turkish do; English uses commas)"
+)
+_DECIMAL_COMMA_REASON = (
+    "has a decimal comma (as French, German, Spanish or Turkish write decimals; English uses a point)"
+)
 
 
-def _thousands(text: str) -> Iterator[regex.Match]:
-    """The matches of ``_THOUSANDS.finditer(text)``, tried only at runs of digits that can start one."""
+class _Number(NamedTuple):
+    start: int
+    end: int
+    sep: str  # the thousands separator: "," or "" (English), " " or "." (not English)
+    long: bool  # five digits or more
+    sure: bool = True  # False for one dot group that may be a decimal ("1.500 metres")
+
+
+def _at_runs(pattern, text: str, can_start) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)``, tried only at the runs of digits for which
+    ``can_start(start, end)`` holds (the patterns refuse a digit before their start)."""
     taken = 0
     for run in _DIGIT_RUN.finditer(text):
         start, end = run.span()
-        if start >= taken and (4 <= end - start <= 9 or (end - start <= 3 and text[end : end + 1] == ",")):
-            m = _THOUSANDS.match(text, start)
+        if start >= taken and can_start(start, end):
+            m = pattern.match(text, start)
             if m:
                 taken = m.end()
                 yield m
+
+
+def _thousands(text: str) -> Iterator[regex.Match]:
+    """The matches of ``_THOUSANDS``: runs of four to nine digits, or of one to three before a comma."""
+    return _at_runs(_THOUSANDS, text, lambda s, e: 4 <= e - s <= 9 or (e - s <= 3 and text[e : e + 1] == ","))
+
+
+def _space_grouped(text: str) -> Iterator[regex.Match]:
+    """The matches of ``_SPACE_GROUPED``: runs of one to three digits before a space."""
+    return _at_runs(_SPACE_GROUPED, text, lambda s, e: e - s <= 3 and e < len(text) and text[e] in _GROUP_SPACES)
+
+
+def _before_sign(text: str, sign: str):
+    """Runs of one to three digits before ``sign``, where dot groups and decimal commas start."""
+    return lambda s, e: e - s <= 3 and text[e : e + 1] == sign
 
 
 def _digits(number: str) -> str:
@@ -100,16 +156,17 @@ def _digits(number: str) -> str:
     return "".join(filter(str.isdigit, number))
 
 
-def _space_grouped(text: str) -> Iterator[regex.Match]:
-    """The matches of ``_SPACE_GROUPED``, tried only at runs of one to three digits before a space."""
-    taken = 0
-    for run in _DIGIT_RUN.finditer(text):
-        start, end = run.span()
-        if start >= taken and end - start <= 3 and end < len(text) and text[end] in _GROUP_SPACES:
-            m = _SPACE_GROUPED.match(text, start)
-            if m:
-                taken = m.end()
-                yield m
+def _english(number: str, sep: str, commas: bool) -> str:
+    """``number`` written the English way ("2.400,5", ``sep`` "." -> "2,400.5"), with commas if ``commas``."""
+    whole, _, decimals = number.partition(",") if sep == "." else (number, "", "")
+    digits = _digits(whole)
+    return (f"{int(digits):,}" if commas else digits) + (f".{decimals}" if decimals else "")
+
+
+def _may_be_ip(number: str) -> bool:
+    """Four groups of at most 255 ("192.168.100.200"), unless the last is 000 ("2.100.000.000")."""
+    groups = number.split(".")
+    return len(groups) == 4 and all(int(g) <= 255 for g in groups) and groups[-1] != "000"
 
 
 class Numbers(Check):
@@ -120,6 +177,10 @@ class Numbers(Check):
         "after": Param("str_list", [], help="patterns: a number right before one of these is not judged"),
         "date_words": Param("str_list", [], help="format: words that make a following 4-digit number a year"),
         "styles": Param("str_list", list(_STYLES), help="format: accepted house styles (everywhere, from-10000, none)"),
+        "decimal_units": Param("str_list", [], help="format: patterns: words after which '6,5' is a decimal"),
+        "decimal_currencies": Param(
+            "str_list", [], help="format: patterns: currencies with three decimals, after which '1.500' is a decimal"
+        ),
     }
 
     def compile(self, options: dict) -> None:
@@ -143,6 +204,8 @@ class Numbers(Check):
         self.before = ending_here("before", r"(?<![\w.])(?:{})[ \t\u00a0]*\Z")
         self.after = alternation("after", r"[ \t\u00a0]*(?:{})(?![\w])")
         self.date_words = ending_here("date_words", r"(?<![\w])(?:{})[ \t\u00a0,]*\Z")
+        self.decimal_units = alternation("decimal_units", r"[ \t\u00a0]*(?:{})(?![\w])")
+        self.decimal_currencies = ending_here("decimal_currencies", r"(?<![\w.])(?:{})[ \t\u00a0]*\Z")
 
     def run(self, doc: Document) -> Iterator[Finding]:
         yield from (self._format(doc) if self.detect == "format" else self._small(doc))
@@ -166,45 +229,103 @@ class Numbers(Check):
 
     def _format(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        numbers = []  # (start, end, separators: "," or " " or "", five digits or more)
-        for m in [*_thousands(text), *_space_grouped(text)]:
-            if self._excluded(text, m.start(), m.end()) or self._is_year(text, m.start(), m.end()):
-                continue
-            digits = _digits(m.group())
-            sep = "" if digits == m.group() else "," if "," in m.group() else " "
-            numbers.append((m.start(), m.end(), sep, len(digits) >= 5))
+        decimal_commas = list(self._decimal_commas(text))
+        numbers = [*self._comma_or_space_grouped(text), *self._dot_grouped(text, continental=bool(decimal_commas))]
+        for m in decimal_commas:
+            yield self.replacement(doc, *m.span(), m.group().replace(",", "."), reason=_DECIMAL_COMMA_REASON)
         if not numbers:
             return
         numbers.sort()
 
-        def fits(style: str, sep: str, long: bool) -> bool:
-            """Spaces fit no style: English news groups digits with commas."""
-            return sep != " " and _STYLES[style][long] == bool(sep)
+        def fits(style: str, n: _Number) -> bool:
+            """Spaces and dots fit no style: English news groups digits with commas."""
+            return n.sep in ("", ",") and _STYLES[style][n.long] == bool(n.sep)
 
-        scores = {name: sum(fits(name, sep, long) for _, _, sep, long in numbers) for name in self.styles}
+        scores = {name: sum(fits(name, n) for n in numbers) for name in self.styles}
         best = max(scores.values())
         if best == len(numbers):
             return  # every number fits one house style
         tied = [name for name in self.styles if scores[name] == best]
         style = tied[0]
-        fitting = [text[s:e] for s, e, sep, long in numbers if fits(style, sep, long)]
-        for start, end, sep, long in numbers:
-            if fits(style, sep, long):
+        fitting = [text[n.start : n.end] for n in numbers if fits(style, n)]
+        for n in numbers:
+            if fits(style, n):
                 continue
-            digits = _digits(text[start:end])
-            new = f"{int(digits):,}" if _STYLES[style][long] else digits
+            new = _english(text[n.start : n.end], n.sep, _STYLES[style][n.long])
             # Safe unless another style with the same score would keep or write this number otherwise.
-            safe = all(_STYLES[name][long] == _STYLES[style][long] for name in tied)
-            example = next((f for f in fitting if (len(_digits(f)) >= 5) == long), None)
-            if sep == " ":
-                reason = "groups its digits with spaces"
+            safe = n.sure and all(_STYLES[name][n.long] == _STYLES[style][n.long] for name in tied)
+            example = next((f for f in fitting if (len(_digits(f)) >= 5) == n.long), None)
+            if n.sep in _SEPARATOR_REASONS:
+                reason = _SEPARATOR_REASONS[n.sep] if n.sure else _MAYBE_DOT_REASON
             elif example:
                 reason = f"is written differently from this document's other numbers (as in '{example}')"
-            elif long and _STYLES[style][long] and all(_STYLES[n][True] for n in self.styles):
+            elif n.long and _STYLES[style][n.long] and all(_STYLES[name][True] for name in self.styles):
                 reason = "has five digits or more and takes thousands separators"
             else:
                 reason = f"does not follow this document's style ({style})"
-            yield self.replacement(doc, start, end, new, safe=safe, style=style, example=example or "", reason=reason)
+            yield self.replacement(
+                doc, n.start, n.end, new, safe=safe, style=style, example=example or "", reason=reason
+            )
+
+    def _comma_or_space_grouped(self, text: str) -> Iterator[_Number]:
+        """The numbers that vote on the house style, and those grouped by spaces."""
+        for m in [*_thousands(text), *_space_grouped(text)]:
+            if self._excluded(text, m.start(), m.end()) or self._is_year(text, m.start(), m.end()):
+                continue
+            digits = _digits(m.group())
+            sep = "" if digits == m.group() else "," if "," in m.group() else " "
+            yield _Number(m.start(), m.end(), sep, len(digits) >= 5)
+
+    def _dot_grouped(self, text: str, continental: bool) -> list[_Number]:
+        """Numbers grouped by dots. Two groups or a decimal comma ("2.400.000", "2.400,5") are sure,
+        and make the document ``continental``; one group ("60.000") may be a decimal: see
+        ``_one_dot_group_is_thousands``."""
+        found = [
+            m
+            for m in _at_runs(_DOT_GROUPED, text, _before_sign(text, "."))
+            if not (self._excluded(text, *m.span()) or _may_be_ip(m.group()))
+        ]
+        one_group = [m.group().count(".") == 1 and "," not in m.group() for m in found]
+        continental = continental or not all(one_group)
+        three_places = any(one and not m.group().endswith("0") for m, one in zip(found, one_group))
+        numbers = []
+        for m, one in zip(found, one_group):
+            if one and not self._one_dot_group_is_thousands(text, m, continental, three_places):
+                continue
+            sure = not one or continental or m.group().endswith("000")
+            long = len(_digits(m.group().partition(",")[0])) >= 5
+            numbers.append(_Number(m.start(), m.end(), ".", long, sure))
+        return numbers
+
+    def _one_dot_group_is_thousands(self, text: str, m: regex.Match, continental: bool, three_places: bool) -> bool:
+        """Whether "60.000" or "1.500" separates thousands rather than decimals: never for a rate
+        ("4.500%"), fils ("KD 1.500"), nor where the document writes three-place decimals
+        ("3.141"); surely in a ``continental`` document or for 000; maybe for 00 before a plural
+        noun ("1.500 soldiers"): English decimals drop trailing zeros."""
+        start, end = m.span()
+        if _PERCENT_NEXT.match(text, end) or (
+            self.decimal_currencies and self.decimal_currencies.search(text, max(0, start - 20), start)
+        ):
+            return False
+        if continental:
+            return True
+        if three_places:
+            return False
+        return m.group().endswith("000") or (m.group().endswith("00") and bool(_COUNTED_NEXT.match(text, end)))
+
+    def _decimal_commas(self, text: str) -> Iterator[regex.Match]:
+        """Decimal commas before a unit ("6,5 metres") or after a currency sign ("€2,50"); not after
+        a date word, where a space is missing instead ("May 3,45 percent")."""
+        for m in _at_runs(_DECIMAL_COMMA, text, _before_sign(text, ",")):
+            start, end = m.span()
+            measured = self.decimal_units and self.decimal_units.match(text, end, min(len(text), end + 40))
+            if not (measured or _CURRENCY_SIGN.search(text, max(0, start - 2), start)):
+                continue
+            if self._excluded(text, start, end) or (
+                self.date_words and self.date_words.search(text, max(0, start - 30), start)
+            ):
+                continue
+            yield m
 
     # -- small numerals -------------------------------------------------------------------------
 

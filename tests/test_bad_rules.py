@@ -21,7 +21,7 @@ EXPECTED = {
     "alias-bomb.yml": (1, "more than 100,000 values once aliases are expanded; refused"),
     "alias-recursive.yml": (1, "more than 100,000 values once aliases are expanded; refused"),
     "check-kind-import.yml": (2, "unknown check kind \"__import__('os').system('touch pwned')\""),
-    "check-kind-module-path.yml": (2, "unknown check kind 'tqcheck.checks.substitution:Substitution' (known: capitalization,"),
+    "check-kind-module-path.yml": (2, "unknown check kind 'tqcheck.checks.substitution:Substitution' (known: article, capitalization,"),
     "check-kind-not-string.yml": (2, "check: must be a string, not a list"),
     "code-bad-format.yml": (1, "code: 'tq-1' must be capital letters then digits"),
     "code-not-a-string.yml": (1, "code: must be a string, not an integer"),

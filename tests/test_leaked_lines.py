@@ -1,9 +1,11 @@
-"""Leaked captions and embed credits (TQ701-TQ704) in the shapes scraped pages leave them: a
-caption under a label ("Photo: ..."), a lowercase file credit ("(archive)"), an Instagram
-credit without a date, a tweet credit with its picture link, a Facebook "Posted by ... on
-<date>" line, a video player's title ("Watch: ..."), a credit naming a platform ("Source:
-Telegram channel of ..."). Each is one finding for the whole
-line, and the fix, with CRLF line ends too, removes the whole leak and nothing else."""
+"""Leaked captions, embed credits and page navigation (TQ701-TQ705) in the shapes scraped pages
+leave them: a caption under a label ("Photo: ..."), in italics, with a lowercase file credit
+("(archive)") or a marked one ("© MAP"), an Instagram credit without a date and with its "View
+this post on Instagram" header, a tweet credit with its picture link, a Facebook "Posted by ...
+on <date>" line, a video player's title ("Watch: ...", "Title — youtube.com/watch?v=..."), a
+credit naming a platform ("Source: Telegram channel of ..."), a "Read also: <headline>" teaser,
+an agency's "End of message." Each is one finding for the whole line, and the fix, with CRLF
+line ends too, removes the whole leak and nothing else."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from tqcheck.engine import run_checks
 from tqcheck.fixer import fix_text
 from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule
 
-RULES = ["leaked-caption", "tweet-attribution", "embed-link", "social-handle"]
+RULES = ["leaked-caption", "tweet-attribution", "embed-link", "social-handle", "leaked-navigation"]
 CHECKS = [load_rule(DEFAULT_RULES_DIR / f"{name}.yml") for name in RULES]
 
 BEFORE = "Exports rose by a fifth last year."
@@ -41,6 +43,16 @@ LEAKS = [
     ("TQ701", "Via: Facebook page of the Ministry of Water"),
     ("TQ701", "Source: X account of the Port Authority"),
     ("TQ701", "Source: social media"),
+    ("TQ701", "*Dockers load a ship at the port of the capital at dawn. (Photo: AA)*"),
+    ("TQ701", "_Deputies during the vote on the budget in the main hall of the assembly. (KUNA)_"),
+    ("TQ701", "**Photo:** AFP"),
+    ("TQ701", "Fishermen unload their catch at the harbour before dawn. © MAP"),
+    ("TQ701", "Fishermen unload their catch at the harbour before dawn © Lina Haddad"),
+    ("TQ701", "Fishermen unload their catch at the harbour before dawn. Photo: Reuters"),
+    ("TQ701", "Fishermen unload their catch at the harbour (Photo: Lina Haddad)"),
+    ("TQ701", "YouTube: Harvest Festival 2023 | Night of Songs — youtube.com/watch?v=Ab12Cd34Ef"),
+    ("TQ701", "Night of Songs - https://www.youtube.com/watch?v=Ab12Cd34Ef"),
+    ("TQ701", "youtu.be/Ab12Cd34Ef"),
     ("TQ702", "A post shared by National Film Festival (@film_fest)"),
     ("TQ702", "A photo posted by Nour Studio (@nour.studio) on Jun 3, 2016 at 4:05am PDT"),
     ("TQ702", "Ministry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025 pic.twitter.com/AbC123"),
@@ -50,6 +62,20 @@ LEAKS = [
     ("TQ702", "Posted by Savers' Rights Committee on 4 March 2024"),
     ("TQ702", "Posted by Savers' Rights Committee\xa0on\xa0Tuesday, May 7, 2024 at 10:15 AM"),
     ("TQ702", "Posted by Tyre Municipality on Facebook"),
+    ("TQ702", "View this post on Instagram A post shared by Harbour Sounds (@harbour_sounds)"),
+    ("TQ703", "View this post on Instagram"),
+    ("TQ703", "pic.twitter.com/AbC123"),
+    ("TQ705", "Read also: Dock workers end their strike after two weeks"),
+    ("TQ705", "READ ALSO | Dock workers end their strike after two weeks"),
+    ("TQ705", "» Also read: Dock workers end their strike"),
+    ("TQ705", "[See also: The port's new tariffs take effect in May]"),
+    ("TQ705", "**Related:** [Dock workers end their strike](https://example.com/dock-strike)"),
+    ("TQ705", "Read more: 10 things the new budget changes"),
+    ("TQ705", "End of message."),
+    ("TQ705", "End of the news"),
+    ("TQ705", "(End)"),
+    ("TQ705", "-- End --"),
+    ("TQ705", "(end) hm.ab"),
 ]
 
 
@@ -68,9 +94,9 @@ def test_a_leaked_line_is_one_finding_and_its_fix_removes_it(code, line, newline
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_leaks_in_text_with_one_paragraph_per_line(newline):
     lines = [BEFORE, "Ministry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025 pic.twitter.com/AbC123",
-             "Photo: The port of the city at dawn", AFTER, ""]
+             "Photo: The port of the city at dawn", "Read also: Dock workers end their strike", AFTER, "End of message.", ""]
     text = newline.join(lines)
-    assert [code for code, _match in _findings(text)] == ["TQ702", "TQ701"]
+    assert [code for code, _match in _findings(text)] == ["TQ702", "TQ701", "TQ705", "TQ705"]
     assert fix_text(text, "a.txt", CHECKS, unsafe=True).text == newline.join([BEFORE, AFTER, ""])
 
 
@@ -80,12 +106,37 @@ def test_a_credit_line_under_a_caption_takes_the_caption_with_it():
     assert fix_text(text, "a.txt", CHECKS, unsafe=True).text == f"{BEFORE}\n\n{AFTER}\n"
 
 
-def test_a_post_flattened_onto_its_credit_keeps_its_text():
-    """The post's link belongs to its credit: one finding, and the post's words stay."""
-    text = f"{BEFORE}\n\nFuel prices are rising again pic.twitter.com/Xy12Ab — Rania Aziz (@rania_aziz) October 12, 2020\n\n{AFTER}\n"
-    assert _findings(text) == [("TQ702", "pic.twitter.com/Xy12Ab — Rania Aziz (@rania_aziz) October 12, 2020")]
+@pytest.mark.parametrize("post", [
+    "Fuel prices are rising again",
+    "We thank the people of the northern districts for their trust and their patience during these hard weeks. Work starts today.",
+])
+@pytest.mark.parametrize("credit", [
+    "pic.twitter.com/Xy12Ab — Rania Aziz (@rania_aziz) October 12, 2020",
+    "pic.twitter.com/Xy12Ab - Rania Aziz (@rania_aziz) October 12, 2020",
+    "— Rania Aziz (@rania_aziz) October 12, 2020",
+])
+def test_a_post_flattened_onto_its_credit_keeps_its_text(post, credit):
+    """The post's link belongs to its credit: one finding, and the post's words stay, however
+    long they are."""
+    text = f"{BEFORE}\n\n{post} {credit}\n\n{AFTER}\n"
+    assert _findings(text) == [("TQ702", credit)]
     fixed = fix_text(text, "a.txt", CHECKS, unsafe=True).text
-    assert fixed == f"{BEFORE}\n\nFuel prices are rising again\n\n{AFTER}\n"
+    assert fixed == f"{BEFORE}\n\n{post}\n\n{AFTER}\n"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("gap", [1, 2])
+def test_an_instagram_header_goes_with_the_credit_under_it(newline, gap):
+    embed = "View this post on Instagram" + newline * gap + "A post shared by Harbour Sounds (@harbour_sounds)"
+    text = newline.join([BEFORE, "", embed, "", AFTER, ""])
+    assert _findings(text) == [("TQ702", embed)]
+    assert fix_text(text, "a.txt", CHECKS, unsafe=True).text == newline.join([BEFORE, "", AFTER, ""])
+
+
+def test_the_navigation_messages_name_what_the_line_is():
+    teaser, tag = run_checks(Document(f"{BEFORE}\n\nSee also: Dock workers end their strike\n\n{AFTER}\n\n(End)\n"), CHECKS)[0]
+    assert teaser.message.startswith("'See also' introduces a link to another article") and teaser.data == {"label": "See also"}
+    assert tag.message.startswith("'(End)' is a news agency's end-of-story tag") and tag.data == {"tag": "(End)"}
 
 
 def test_a_source_credit_under_a_caption_takes_the_caption_with_it():
@@ -116,6 +167,9 @@ def test_the_messages_name_the_evidence():
     assert "ends in the credit '(archive)' (file photo" in credit.message and credit.data["listed"]
     (channel,) = run_checks(Document(f"{BEFORE}\n\nSource: Telegram channel of Basra Today News\n\n{AFTER}\n"), CHECKS)[0]
     assert "its label 'Source:' credits Telegram" in channel.message
+    marked, video = run_checks(Document(f"{BEFORE}\n\nThe port at dawn. © MAP\n\nNight of Songs — youtu.be/Ab12\n"), CHECKS)[0]
+    assert "ends in the credit '© MAP' (not a listed agency)" in marked.message and marked.data["mark"] == "©"
+    assert "ends in the link of an embedded video ('youtu.be/Ab12')" in video.message
 
 
 NOT_LEAKS = [
@@ -144,6 +198,24 @@ NOT_LEAKS = [
     "Posted by the ministry on Monday, March 4, 2024, the video was seen a million times.",
     "The video was posted by Savers' Rights Committee on Monday, March 4, 2024",
     "The protest was announced on the Telegram channel of the union",
+    "*The Economist*",
+    "![Fishermen unload their catch at the harbour before dawn (Reuters)](img/harbour.jpg)",
+    "He said one thing about the picture: Nothing works",
+    "The full speech can be watched at youtube.com/watch?v=Ab12Cd34Ef",
+    "Fans could view this post on Instagram until the account was closed.",
+    "We thank the people of the northern districts for their trust during these hard weeks - and we follow Samir Haddad (@samir_haddad)",
+    "Read more about it in our guide.",
+    "Read more: the full statement is on the ministry's website",
+    "Related: the minister's remarks, below.",
+    "Read also: Dock workers end their strike. The union is pleased",
+    "Related talks between the two unions ended on Monday",
+    "Recommended: The Old Harbour walking tour, every Friday at nine",
+    "Don't miss: The Night Market of the old town",
+    "ENDS",
+    "-ends-",
+    "[END OF TRANSCRIPT]",
+    "The End",
+    "The end of the strike was announced in a message to the workers.",
 ]
 
 
@@ -168,7 +240,8 @@ def test_label_lines_are_found_where_the_full_scan_finds_them():
     from tqcheck.checks.caption import _LABEL, _MAY_LABEL
 
     words = ["Photo:", "photo", "IMAGE", "Image source,", "Watch:", "VIDEO |", "Source:", "via:", "ſource:", "File photo:",
-             "Caption:", "Archive", "stock", "pictures", "credit:", "the", "AFP", "\n", "\n  ", "\t", " ", ":", "|", ","]
+             "Caption:", "Archive", "stock", "pictures", "credit:", "the", "AFP", "YouTube |", "*", "__", "\n", "\n  ", "\t", " ", ":",
+             "|", ","]
     rng = random.Random(5)
     texts = generated_articles(10, seed=3) + ["".join(rng.choice(words) + rng.choice(["", " ", "\n"]) for _ in range(60)) for _ in range(500)]
     found = 0

@@ -16,6 +16,10 @@ from .base import LazyPattern
 # Characters that end a sentence or clause at the end of a line of prose.
 PROSE_END = frozenset(".!?:;,…\"”’»")
 _BULLET = LazyPattern(r"(?:[-+*•‣◦>]|\d{1,3}[.)])[ \t]")
+# A whole line in Markdown italics or bold: the same run of markers on both sides, hugging the text.
+_EMPHASIS = LazyPattern(
+    r"(?P<mark>\*{1,3})(?P<inner>[^\s*](?:[^\n*]*[^\s*])?)(?P=mark)|(?P<mark>_{1,3})(?P<inner>[^\s_](?:[^\n_]*[^\s_])?)(?P=mark)"
+)
 
 
 @dataclass(frozen=True)
@@ -38,12 +42,30 @@ def lines_ending_in(text: str, char: str) -> Iterator[Line]:
         if text[i + 1 : stop].strip():
             i = text.find(char, i + 1)  # more text after it on this line
             continue
-        begin = text.rfind("\n", 0, i) + 1
-        raw = text[begin:stop]
-        stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        yield Line(text.count("\n", 0, begin) + 1, begin + lead, begin + lead + len(stripped), stripped)
+        yield line_at(text, i)
         i = -1 if nl == -1 else text.find(char, nl + 1)
+
+
+def line_at(text: str, i: int) -> Line:
+    """The line (split at line breaks) that holds offset ``i``, stripped."""
+    begin = text.rfind("\n", 0, i) + 1
+    nl = text.find("\n", i)
+    raw = text[begin : len(text) if nl == -1 else nl]
+    stripped = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
+    return Line(text.count("\n", 0, begin) + 1, begin + lead, begin + lead + len(stripped), stripped)
+
+
+def unwrap_emphasis(line: Line) -> Line:
+    """The text of ``line`` inside the Markdown emphasis that wraps it whole ("*A caption (AFP)*",
+    "**Read also:** ..." is not wrapped whole), or ``line`` itself: a scraped caption keeps the
+    italics of the page."""
+    m = _EMPHASIS.fullmatch(line.text)
+    if not m:
+        return line
+    inner = m.group("inner")
+    start = line.start + m.start("inner")
+    return Line(line.number, start, start + len(inner), inner)
 
 
 def is_bullet(line: str) -> bool:
@@ -64,12 +86,16 @@ def stands_alone(text: str, start: int, end: int) -> bool:
     if text[end : len(text) if after_nl == -1 else after_nl].strip():
         return False  # text after it on the same line
     prev_line = _neighbour(text, prev_nl, -1)
-    next_line = _neighbour(text, after_nl, 1)
     if prev_line is not None and prev_line[1] and prev_line[0][-1] not in PROSE_END | {")", "]"}:
         return False  # the line before runs on into this one
-    if next_line is not None and next_line[1] and not regex.match(r"[\p{Lu}\d\"“‘'(\[#*•-]", next_line[0]):
-        return False  # this line runs on into the next one
-    return True
+    return not runs_on(text, end)
+
+
+def runs_on(text: str, end: int) -> bool:
+    """True when the line that ends at ``end`` goes on in the next one: no blank line between
+    them, and the next does not start as a sentence or a paragraph does."""
+    next_line = _neighbour(text, text.find("\n", end), 1)
+    return next_line is not None and next_line[1] and not regex.match(r"[\p{Lu}\d\"“‘'(\[#*•-]", next_line[0])
 
 
 def _neighbour(text: str, nl: int, step: int) -> tuple[str, bool] | None:

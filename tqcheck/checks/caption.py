@@ -1,18 +1,22 @@
 """``caption``: photo captions of a scraped page left in the body of the article.
 
-A leaked caption is a line of its own, with no closing full stop, that ends in a credit in
-parentheses: "Protesters gather in the square on Friday (Reuters)". A credit is one to
+A leaked caption is a line of its own (Markdown italics around it are the page's) that ends in a
+credit in parentheses: "Protesters gather in the square on Friday (Reuters)". A credit is one to
 ``max_credit_words`` words, the first capitalised ("(AFP)", "(Getty Images)", "(Social media)")
 unless the credit is listed ("(archive)", "(file)"), possibly several joined by "/"
-("(AFP/Getty Images)") or after "Photo:".
+("(AFP/Getty Images)") or after "Photo:". A credit can also close the line without parentheses
+when a mark says what it is: "... bound for the port. © MAP", "... at dawn. Photo: AFP".
 
 A line of its own that starts with a caption label ("Photo: The port of the city at dawn",
-"Image: AFP", "File photo: ...", "Caption: ...") is a leaked caption too, whatever its end.
+"Image: AFP", "File photo: ...", "Caption: ...") is a leaked caption too, whatever its end, and
+so is the title of an embedded video: after "Watch:", "Video:" or "YouTube:", or before the
+video page's link ("Night of songs — youtube.com/watch?v=...").
 
 Two levels of confidence:
 
 - the credit is in the ``credits`` list (agencies and photo services, including MT renderings
-  such as "French" for AFP): the line needs ``min_words`` words before it;
+  such as "French" for AFP), or marked as one ("©", "Photo:"): the line needs ``min_words``
+  words before it;
 - any other short capitalised parenthetical: the line must read like a caption, i.e. have at
   least ``generic_min_words`` words, not be written in title case, and the parenthetical must
   not be in ``not_credits`` ("(Video)", "(Laughter)"), nor an acronym of the words before it
@@ -20,8 +24,8 @@ Two levels of confidence:
   ("... held in Geneva (Switzerland)"; a weekday or month is fine: "... on Friday (Civil Defence)").
 
 Datelines ("BAGHDAD (Reuters) - ...") do not end in the credit and are never reported; a
-sentence ending in "(Reuters)." has its full stop and is not a caption. The fix deletes the line
-and is unsafe: an editor confirms.
+sentence ending in "(Reuters)." has its full stop and is not a caption, and a Markdown image
+("![...](...)") is the page's markup. The fix deletes the line and is unsafe: an editor confirms.
 """
 
 from __future__ import annotations
@@ -33,27 +37,48 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from ._lines import PROSE_END, Line, delete_line_fix, is_bullet, lines_ending_in, stands_alone
+from ._lines import PROSE_END, Line, delete_line_fix, is_bullet, line_at, lines_ending_in, stands_alone, unwrap_emphasis
 from .base import Check, LazyPattern, Param, RuleDataError
 
 # Needed only for lines that end in ")": compiled on first use.
 _TAIL = LazyPattern(r"\((?P<credit>[^()\n]{1,80})\)$")
-_PREFIX = LazyPattern(r"^(?:photos?|images?|pictures?|photograph|credit|source|file(?: photo)?)\s*[:/-]\s*", regex.I)
+# A credit marked as one without parentheses, after the caption's text: "... to Algeciras. © MAP",
+# "... at dawn. Photo: AFP" (a photo label only after a sentence's end or a separator).
+_MARKED_TAIL = LazyPattern(
+    r"(?:(?<=\s)(?P<mark>©)|(?<=[.!?|/–—-][ \t])(?P<mark>(?i:photo(?:graph)?|image|picture)s?(?i:[ \t]+credits?)?[ \t]*:))"
+    r"[ \t]*(?:\d{4}[ \t]+)?(?P<credit>[^\n©:()]{1,60}?)[ \t]*\.?$"
+)
+# Where a marked credit may be: the lines holding one of these are the only ones _MARKED_TAIL is tried on.
+_MARK = LazyPattern(r"©|(?i:photo|image|picture)")
+# A credit in parentheses that says it is one: "(Photo: Ahmed Saad)", "(© Getty Images)".
+_PHOTO_MARK = LazyPattern(r"(?i)©|(?:photo(?:graph)?|image|picture)s?(?:[ \t]+credits?)?[ \t]*[:/-]")
+_PREFIX = LazyPattern(
+    r"^(?:(?:photos?|images?|pictures?|photograph|credit|source|file(?: photo)?)\s*[:/-]\s*)?(?:©\s*(?:\d{4}\s+)?)?", regex.I
+)
+# The link of a video page, at the end of a line: what an embedded player leaves ("Title — youtube.com/watch?v=...").
+_VIDEO_LINK = LazyPattern(
+    r"(?i)(?<![\w/.])(?:https?://)?(?:(?:www|m)\.)?"
+    r"(?:youtube\.com/(?:watch\?v=|shorts/|live/|embed/)|youtu\.be/|vimeo\.com/|dailymotion\.com/video/)[\w-]+\S*$"
+)
+_MAY_VIDEO = LazyPattern(r"(?i)youtu|vimeo\.com/|dailymotion\.com/")
+# What separates a video's title from its link ("Title — youtube.com/...", "Title | youtu.be/...").
+_TITLE_END = frozenset("—–-|:")
 # A label at the start of a line: a caption's ("Photo:", "File photo:", "Photo credit:", "Image
 # source," as BBC pages print it, "Caption:"), a video player's title ("Watch:", "VIDEO |") or a
 # credit ("Source:", "Via:").
 _LABEL = LazyPattern(
-    r"(?mi)^[ \t]*(?:"
+    r"(?mi)^[ \t]*(?:\*{1,3}|_{1,3})?(?:"
     r"(?P<photo>(?:(?:file|archive|stock)[ \t]+)?(?:photo(?:graph)?|image|picture)s?(?:[ \t]+credits?)?|caption)[ \t]*:"
     r"|(?P<photo>(?:photo|image|picture|video)[ \t]+(?:source|caption))[ \t]*[:,]"
-    r"|(?P<video>watch|video)[ \t]*[:|]"
+    r"|(?P<video>watch|video|youtube)[ \t]*[:|]"
     r"|(?P<source>source|via)[ \t]*:"
     r")[ \t]*"
 )
-# The line starts where a label may begin: its first letter is one a label word starts with, in
-# either case (and the long s, which `regex` folds to s). The standard library finds them ~4x
-# faster than _LABEL scans every position; _LABEL is then matched at each (a test compares).
-_MAY_LABEL = re.compile(r"(?m)^[ \t]*[aAcCfFiIpPsS\u017fvVwW]")
+# The line starts where a label may begin (after Markdown emphasis): its first letter is one a
+# label word starts with, in either case (and the long s, which `regex` folds to s). The standard
+# library finds them ~4x faster than _LABEL scans every position; _LABEL is then matched at each
+# (a test compares).
+_MAY_LABEL = re.compile(r"(?m)^[ \t]*[*_]{0,3}[aAcCfFiIpPsS\u017fvVwWyY]")
 # Columns of a plain-text table, aligned with runs of spaces or tabs.
 _ALIGNED = LazyPattern(r"[ \t]{3,}|\t")
 # What ends a line of prose rather than a video's title ("Watch: it is not over yet.").
@@ -104,6 +129,8 @@ class Caption(Check):
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         captions = dict(self._credited_lines(text))
+        for line, link in _video_lines(text):
+            captions.setdefault(line.start, (line, {"video": link}))
         for line, label in _labelled_lines(text):
             if line.start in captions or len(_WORD.findall(line.text)) > self.max_words:
                 continue
@@ -113,12 +140,6 @@ class Caption(Check):
                 captions[line.start] = line, data
         for start in sorted(captions):
             line, data = captions[start]
-            if "platform" in data:
-                evidence = f"its label '{data['label']}' credits {data['platform']}"
-            elif "label" in data:
-                evidence = f"it starts with the label '{data['label']}'"
-            else:
-                evidence = f"it ends in the credit '({data['credit']})' ({data['agency'] or 'not a listed agency'})"
             yield self.finding(
                 doc,
                 line.start,
@@ -126,7 +147,7 @@ class Caption(Check):
                 ("delete the caption line",),
                 delete_line_fix(text, line.start, line.end, "Delete the caption line"),
                 data=data,
-                evidence=evidence,
+                evidence=_evidence(data),
                 # the message fields of earlier versions, for rule files of users that use them
                 credit=data.get("credit", ""),
                 agency=data.get("agency") or "not a listed agency",
@@ -140,8 +161,8 @@ class Caption(Check):
         line of its own. "Source:" and "Via:" are an article's own attribution ("Source:
         Reuters") unless they name a platform ("Source: Telegram channel of ...") or, as a
         listed credit, sit under a caption's text (``line_above``, "" when the line stands alone)."""
-        name = " ".join(label.group().split())
-        rest = rest.strip()
+        name = " ".join(label.group().strip(" \t*_").split())
+        rest = rest.strip(" \t*_")
         listed = _norm(rest) in self.credits
         if label.group("photo"):
             return {"label": name}
@@ -160,21 +181,28 @@ class Caption(Check):
         return len(words) >= self.min_words and any(w[:1].islower() for w in words) and not _ALIGNED.search(line)
 
     def _credited_lines(self, text: str) -> Iterator[tuple[int, tuple[Line, dict]]]:
-        """(start, (line, data)) of the caption lines that end in a credit."""
-        for line in lines_ending_in(text, ")"):
-            if line.text.startswith("#") or is_bullet(line.text):
-                continue
-            tail = _TAIL.search(line.text)
+        """(start, (line, data)) of the caption lines that end in a credit, in italics or not."""
+        for line in _may_end_in_credit(text):
+            inner = unwrap_emphasis(line).text
+            if inner.startswith(("#", "![")) or is_bullet(inner):
+                continue  # a heading, a list, a Markdown image: the page's own layout
+            tail = _TAIL.search(inner) or _MARKED_TAIL.search(inner)
             if not tail:
                 continue
-            verdict = self.credit_of(line.text[: tail.start()], tail.group("credit"))
+            mark = tail.groupdict().get("mark")
+            marked = bool(mark or _PHOTO_MARK.match(tail.group("credit")))
+            verdict = self.credit_of(inner[: tail.start()], tail.group("credit"), marked)
             if verdict is None or not stands_alone(text, line.start, line.end):
                 continue
             credit, agency = verdict
-            yield line.start, (line, {"credit": credit, "agency": agency, "listed": bool(agency)})
+            data = {"credit": credit, "agency": agency, "listed": bool(agency)}
+            if mark:
+                data["mark"] = " ".join(mark.split())  # the credit is not in parentheses: "© MAP"
+            yield line.start, (line, data)
 
-    def credit_of(self, body: str, credit: str) -> tuple[str, str] | None:
-        """(credit, agency or "") when ``credit`` closes a caption whose text is ``body``."""
+    def credit_of(self, body: str, credit: str, marked: bool = False) -> tuple[str, str] | None:
+        """(credit, agency or "") when ``credit`` closes a caption whose text is ``body``; a
+        ``marked`` credit ("© MAP", "(Photo: Ahmed Saad)") needs no more than its shape."""
         words = _WORD.findall(body)
         if not (self.min_words <= len(words) <= self.max_words):
             return None
@@ -188,6 +216,8 @@ class Caption(Check):
             known = [self.credits[_norm(inner)]]
         if known:
             return inner, "/".join(dict.fromkeys(known))
+        if marked:
+            return inner, ""
         # An unlisted credit: only where the line clearly reads as a caption.
         if len(words) < self.generic_min_words or _norm(stripped) in self.not_credits:
             return None
@@ -208,6 +238,49 @@ class Caption(Check):
         if not all(_CREDIT_WORD.fullmatch(t) for t in tokens):
             return False  # digits, quotes, symbols: not a name
         return tokens[0][:1].isupper() or _norm(part) in self.credits
+
+
+def _evidence(data: dict) -> str:
+    """What makes the line a caption, for the message."""
+    if "platform" in data:
+        return f"its label '{data['label']}' credits {data['platform']}"
+    if "video" in data:
+        return f"it ends in the link of an embedded video ('{data['video']}')"
+    if "label" in data:
+        return f"it starts with the label '{data['label']}'"
+    shown = f"{data['mark']} {data['credit']}" if "mark" in data else f"({data['credit']})"
+    return f"it ends in the credit '{shown}' ({data['agency'] or 'not a listed agency'})"
+
+
+def _may_end_in_credit(text: str) -> Iterator[Line]:
+    """Each line that may end in a credit, once: a line ending in ")" or, in italics, in "*" or
+    "_", and a line holding "©" or a photo label."""
+    seen = set()
+    candidates = [lines_ending_in(text, end) for end in ")*_"]
+    candidates.append(line_at(text, m.start()) for m in _MARK.finditer(text))
+    for lines in candidates:
+        for line in lines:
+            if line.start not in seen:
+                seen.add(line.start)
+                yield line
+
+
+def _video_lines(text: str) -> Iterator[tuple[Line, str]]:
+    """(line, link) of each line of its own that ends in the link of a video page, with nothing
+    before the link but a title and a separator ("Night of songs — youtube.com/watch?v=x")."""
+    seen = set()
+    for hit in _MAY_VIDEO.finditer(text):
+        line = line_at(text, hit.start())
+        if line.start in seen:
+            continue
+        seen.add(line.start)
+        inner = unwrap_emphasis(line).text
+        link = _VIDEO_LINK.search(inner)
+        if not link:
+            continue
+        title = inner[: link.start()].rstrip()
+        if (not title or title[-1] in _TITLE_END) and stands_alone(text, line.start, line.end):
+            yield line, link.group()
 
 
 def _labelled_lines(text: str) -> Iterator[tuple[Line, regex.Match]]:

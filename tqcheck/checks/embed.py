@@ -1,4 +1,5 @@
-"""``embed``: what an embedded social-media post leaves behind when a page is scraped.
+"""``embed``: what a scraped page leaves around the article: its embedded social-media posts
+and its navigation.
 
 Each rule picks one ``detect`` mode:
 
@@ -6,13 +7,23 @@ Each rule picks one ``detect`` mode:
   "Name (@handle) Month D, YYYY", "— Name (@handle)", "A post shared by Name (@handle) on ...".
   Any name, any handle, any month; the date may also be "D Month YYYY". Without a date the line
   must start with a dash or "A post shared by". The post's picture links next to it
-  ("... March 3, 2022 pic.twitter.com/x") belong to it. The fix deletes the line (unsafe).
+  ("... March 3, 2022 pic.twitter.com/x") belong to it; the post's text flattened before it, of
+  any length, stays ("<post> pic.twitter.com/x — Name (@handle) <date>"). The fix deletes the
+  line, or the credit after the post's text (unsafe).
   A Facebook embed's credit is a line of its own too: "Posted by Name on Monday, March 4, 2024"
   (the weekday is optional) or "Posted by Name on Facebook".
 - ``link``: embed links from the rule's ``tokens`` (pic.twitter.com/..., t.co/..., status URLs).
-  The fix removes the link (safe: there is one way to remove it).
+  The fix removes the link, or its line when it stands there alone (safe: there is one way to
+  remove it). An Instagram embed's header left alone on its line is such a link.
 - ``handle``: an @handle in running text ("the envoy's visit @EnvoyOffice with ..."). Handles inside an
   attribution line belong to that finding; e-mail addresses and URLs are not handles.
+- ``navigation``: the page around the article, a line of its own: a link to another article of
+  the site ("Read also: <headline>", "Related: <headline>"; the headline capitalised, three to
+  twenty words, one sentence, no closing full stop) or a news agency's end-of-story tag ("End of
+  message.", "(End)", "-- End --"; not a press release's "ENDS"). A travel guide's "Recommended:"
+  and "Don't miss:" are its own advice, not teasers. The fix deletes the line (unsafe).
+
+An Instagram embed's header, "View this post on Instagram", belongs to the credit under it.
 """
 
 from __future__ import annotations
@@ -23,7 +34,7 @@ import regex
 
 from ..document import Document
 from ..model import Applicability, Edit, Finding, Fix
-from ._lines import delete_line_fix
+from ._lines import Line, delete_line_fix, line_at, runs_on
 from .base import REGEX_TIMEOUT, Check, LazyPattern, Param, RuleDataError, compile_regex
 from .literals import LiteralGate
 
@@ -40,11 +51,16 @@ HANDLE = r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"  # Instagram handl
 _DASH = r"(?:[—–―]|--?)"
 # The picture or short link a post carries; as the post's last words it sits next to its credit.
 _POST_LINK = r"(?i:(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+)"
-# The whole line: optional dash, optional "A post shared by", a name, "(@handle)", optional date,
+# The header of an Instagram embed, on its credit's line or the line above it.
+_VIEW_ON_INSTAGRAM = r"View[ \t]+this[ \t]+(?:post|photo|video|reel|profile)[ \t]+on[ \t]+Instagram"
+_HEADER_LINE = LazyPattern(rf"[ \t]*{_VIEW_ON_INSTAGRAM}[ \t\r]*")
+# The whole line (or its end, from where the search starts: \G): optional dash, optional "View
+# this post on Instagram", optional "A post shared by", a name, "(@handle)", optional date,
 # optional post links. Tried only on lines holding "(@", and most articles have none: compiled
 # on first use (5 ms).
 ATTRIBUTION = LazyPattern(
-    rf"(?m)^[ \t]*(?P<dash>{_DASH})?[ \t]*(?P<shared>A[ \t]+(?:post|photo|video)[ \t]+(?:shared|posted)[ \t]+by[ \t]+)?"
+    rf"(?m)(?:^|\G)[ \t]*(?P<dash>{_DASH})?[ \t]*(?P<view>{_VIEW_ON_INSTAGRAM}[ \t]+)?"
+    rf"(?P<shared>A[ \t]+(?:post|photo|video)[ \t]+(?:shared|posted)[ \t]+by[ \t]+)?"
     rf"(?P<name>[^\n()@]{{1,80}}?)[ \t]*\((?P<handle>{HANDLE})\)"
     rf"(?:[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?)?(?:[ \t]+{_POST_LINK})*[ \t]*\.?[ \t\r]*$"
 )
@@ -61,6 +77,71 @@ _LINKS_BEFORE = LazyPattern(rf"(?:{_POST_LINK}[ \t]*)+$")
 # The date of an embedded post on a line of its own, under a dated line's name and handle.
 _DATE_LINE = LazyPattern(rf"[ \t]*(?:on[ \t]+)?(?P<date>{_DATE}){_TIME}?[ \t]*\.?[ \t\r]*")
 _RUNNING_HANDLE = LazyPattern(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{1,15}(?![\w@]|\.\w|-\w)")
+
+
+# A line that may be the page's navigation: its first word, after any decoration, is one a
+# teaser's label or an end tag starts with. Only these lines are tried on the patterns below.
+_MAY_NAVIGATE = LazyPattern(
+    r"(?mi)^[ \t]*[^\p{L}\p{N}\n]{0,6}(?:read|see|also|to|related|recommended|you|most|end)\b"
+)
+# The label of a link to another article of the site, as MT renders "اقرأ أيضا", "Lire aussi",
+# "Ayrıca okuyun", "Lesen Sie auch", ..., and its separator; the headline follows (the whole in
+# brackets, perhaps: "[Read also: ...]").
+_TEASER = LazyPattern(
+    r"(?i)(?P<open>[\[(])?[ \t]*[»>•▶►–—-]*[ \t]*(?P<label>"
+    r"(?:read|see)[ \t]+(?:also|too)|also[ \t]+(?:read|see)|to[ \t]+read[ \t]+also|read[ \t]+(?:more|next)"
+    r"|related(?:[ \t]+(?:news|articles?|stories|story|content|posts?|topics?|links?|coverage))?"
+    r"|recommended[ \t]+(?:for[ \t]+you|articles|stories)"
+    r"|you[ \t]+may[ \t]+also[ \t]+(?:like|read|be[ \t]+interested[ \t]+in)|most[ \t]+read"
+    r")[ \t]*(?:[:|»>]|[–—-](?=[ \t]))[ \t]*(?P<headline>[^\n]+?)[ \t]*(?(open)[\])])"
+)
+# A headline given as a Markdown link: its words are the link's text.
+_LINKED = LazyPattern(r"\[(?P<text>[^\]\n]+)\]\([^)\n]*\)")
+# Two sentences: a lowercase word closing one, a capital opening the next.
+_SENTENCE_BREAK = LazyPattern(r"\p{Ll}{2,}[.!?][ \t]+[\p{Lu}\d]")
+# A news agency's end-of-story tag: "End of message", "End of the news", or a bare "End" in
+# brackets or between dashes ("(End)", "[END]", "-- End --", "/End/"), with the editor's
+# initials an agency may add ("(end) hm.ab"). "ENDS", a press release's last line, is no tag.
+_END_TAG = LazyPattern(
+    r"(?i)(?:[(\[/–—-]*[ \t]*(?P<tag>end[ \t]+of[ \t]+(?:the[ \t]+)?(?:message|news|article))[ \t]*[.)\]/–—-]*"
+    r"|(?P<tag>\(end\)|\[end\]|/[ \t]*end[ \t]*/|(?:-{1,3}|[–—])[ \t]*end[ \t]*(?:-{1,3}|[–—])))"
+    r"(?-i:[ \t]+\p{Ll}{1,4}(?:[./]\p{Ll}{1,4})*)?"
+)
+# Markdown emphasis around a label or a whole line ("**Read also:** ...", "*(End)*").
+_EMPHASIS_MARKS = LazyPattern(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
+
+
+def navigation_lines(text: str) -> Iterator[tuple[Line, dict]]:
+    """(line, data) of each line of its own that is the page's navigation: a link to another
+    article ({"label": "Read also"}) or an agency's end tag ({"tag": "End of message"})."""
+    for hit in _MAY_NAVIGATE.finditer(text):
+        line = line_at(text, hit.end() - 1)
+        plain = _EMPHASIS_MARKS.sub("", line.text).strip()
+        end = _END_TAG.fullmatch(plain)
+        teaser = None if end else _TEASER.fullmatch(plain)
+        if end:
+            data = {"tag": end.group("tag")}
+        elif teaser and _reads_as_headline(teaser.group("headline")):
+            data = {"label": " ".join(teaser.group("label").split())}
+        else:
+            continue
+        if not runs_on(text, line.end):  # its label says what it is: the line above may be a leak too
+            yield line, data
+
+
+def _reads_as_headline(words: str) -> bool:
+    """A headline: capitalised, three to twenty words, one sentence with no closing full stop or
+    clause mark ("Read also: the minister's remarks, below." is a sentence of the article)."""
+    linked = _LINKED.fullmatch(words)
+    words = (linked.group("text") if linked else words).strip(" \t\"“”«»'‘’")
+    count = len(words.split())
+    return (
+        bool(words)
+        and (words[0].isupper() or words[0].isdigit())
+        and 3 <= count <= 20
+        and words[-1] not in ".,;:"
+        and not _SENTENCE_BREAK.search(words)
+    )
 
 
 _INNER_DASH = LazyPattern(r"[ \t](?:[—–―]|--?)[ \t]")
@@ -91,7 +172,7 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
         name = name.strip(" \t—–-")
         if not name or not regex.search(r"\p{L}", name):
             continue
-        introduced = bool(m.group("dash") or inner or m.group("shared"))
+        introduced = bool(m.group("dash") or inner or m.group("shared") or m.group("view"))
         if not m.group("date") and not (introduced and len(name.split()) <= max_name_words):
             continue  # "... on Twitter (@ministry)" inside a sentence is not an attribution line
         links = _LINKS_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start)
@@ -103,7 +184,7 @@ def attribution_spans(text: str, max_name_words: int = 8) -> list[tuple[int, int
             end -= 1
         if not m.group("date"):
             end = _date_line_end(text, end)
-        out.append((start, end, m))
+        out.append((_header_line_start(text, start), end, m))
     if "Posted" in text:
         out.extend(_posted_by_spans(text, max_name_words))
         out.sort(key=lambda span: span[0])
@@ -127,9 +208,30 @@ def _post_text_end(name: str) -> regex.Match | None:
     pattern took for a name. A hyphen counts only after a link or a sentence: in "Ministry of
     Foreign Affairs - Somalia" it is part of the name."""
     for dash in reversed(list(_INNER_DASH.finditer(name))):
-        if dash.group().strip() != "-" or _POST_END.search(name, 0, dash.start()):
+        if _ends_post(name, 0, dash):
             return dash
     return None
+
+
+def _ends_post(text: str, start: int, dash: regex.Match) -> bool:
+    """True when ``dash`` can end a post's text that begins at ``start``: a long dash, or a
+    hyphen after a link or a sentence."""
+    return dash.group().strip() != "-" or bool(_POST_END.search(text, start, dash.start()))
+
+
+def _header_line_start(text: str, start: int) -> int:
+    """Where the nearest line with text above the attribution at ``start`` begins, when it is an
+    Instagram embed's header ("View this post on Instagram"); else ``start``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return start  # the post's text shares the attribution's line
+    pos = line_start - 1  # the break that ends the line above
+    while pos >= 0:
+        above = line_at(text, pos)
+        if above.text:
+            return above.start if _HEADER_LINE.fullmatch(above.text) else start
+        pos = text.rfind("\n", 0, pos)
+    return start
 
 
 def _date_line_end(text: str, end: int) -> int:
@@ -159,14 +261,42 @@ def attribution_date(text: str, end: int, m: regex.Match) -> str:
 
 def _matches_on_lines_with(text: str, needle: str) -> Iterator[regex.Match]:
     """``ATTRIBUTION.finditer(text)``, tried only on the lines holding ``needle``: a match holds
-    "(@" and never a line break, and most articles have no such line."""
+    "(@" and never a line break, and most articles have no such line. On a line where the post's
+    text, longer than a name, runs into its credit ("<post> pic.twitter.com/x — Name (@handle)
+    <date>"), the credit is tried from the last dash before the handle."""
     i = text.find(needle)
     while i != -1:
         start = text.rfind("\n", 0, i) + 1
         end = text.find("\n", i)
         end = len(text) if end == -1 else end
-        yield from ATTRIBUTION.finditer(text, start, end)
+        matches = list(ATTRIBUTION.finditer(text, start, end))
+        if not matches:
+            dashes = [d for d in _INNER_DASH.finditer(text, start, i) if _ends_post(text, start, d)]
+            credit = ATTRIBUTION.match(text, dashes[-1].start() + 1, end) if dashes else None
+            matches = [credit] if credit else []
+        yield from matches
         i = text.find(needle, end)
+
+
+def _remove_link_fix(text: str, start: int, end: int) -> Fix:
+    """Remove the link at text[start:end] with the spaces before it, or its whole line when it
+    stands there alone; safe, as there is one way to do it."""
+    line = line_at(text, start)
+    if (line.start, line.end) == (start, end):
+        return delete_line_fix(text, start, end, "Remove the link", Applicability.SAFE)
+    cut = start
+    while cut > 0 and text[cut - 1] in " \t":
+        cut -= 1
+    if cut == 0 or text[cut - 1] == "\n":
+        cut = start  # at a line start: keep the line's own layout
+    return Fix("Remove the link", (Edit(cut, end, ""),), Applicability.SAFE)
+
+
+def _navigation_evidence(data: dict) -> str:
+    """What the line is, for the message."""
+    if "tag" in data:
+        return f"'{data['tag']}' is a news agency's end-of-story tag, not part of the article"
+    return f"'{data['label']}' introduces a link to another article of the site, left from the web page"
 
 
 def _inside(spans: list[tuple[int, int, regex.Match]], start: int, end: int) -> bool:
@@ -184,7 +314,7 @@ def _in_url(text: str, start: int) -> bool:
 class Embed(Check):
     kind = "embed"
     keys = {
-        "detect": Param("str", required=True, choices=("attribution", "link", "handle")),
+        "detect": Param("str", required=True, choices=("attribution", "link", "handle", "navigation")),
         "tokens": Param("str_list", [], help="link: regular expressions of embed links"),
         "max_name_words": Param("int", 8, help="attribution: most words in a name on an undated line"),
     }
@@ -205,6 +335,12 @@ class Embed(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        if self.detect == "navigation":
+            for line, data in navigation_lines(text):
+                fix = delete_line_fix(text, line.start, line.end, "Delete the line")
+                evidence = _navigation_evidence(data)
+                yield self.finding(doc, line.start, line.end, ("delete the line",), fix, data=data, evidence=evidence)
+            return
         attributions = document_attributions(doc, self.max_name_words)
         if self.detect == "attribution":
             for start, end, m in attributions:
@@ -235,13 +371,7 @@ class Embed(Check):
                     end -= 1  # sentence punctuation after the link is not part of it
                 if end <= start or _inside(attributions, start, end):
                     continue
-                cut = start
-                while cut > 0 and text[cut - 1] in " \t":
-                    cut -= 1
-                if cut == 0 or text[cut - 1] == "\n":
-                    cut = start  # at a line start: keep the line's own layout
-                fix = Fix("Remove the link", (Edit(cut, end, ""),), Applicability.SAFE)
-                yield self.finding(doc, start, end, ("",), fix)
+                yield self.finding(doc, start, end, ("",), _remove_link_fix(text, start, end))
         elif "@" in text:
             for m in _RUNNING_HANDLE.finditer(text):
                 start, end = m.span()

@@ -167,8 +167,8 @@ def test_the_messages_name_the_evidence():
     assert "ends in the credit '(archive)' (file photo" in credit.message and credit.data["listed"]
     (channel,) = run_checks(Document(f"{BEFORE}\n\nSource: Telegram channel of Basra Today News\n\n{AFTER}\n"), CHECKS)[0]
     assert "its label 'Source:' credits Telegram" in channel.message
-    marked, video = run_checks(Document(f"{BEFORE}\n\nThe port at dawn. © MAP\n\nNight of Songs — youtu.be/Ab12\n"), CHECKS)[0]
-    assert "ends in the credit '© MAP' (not a listed agency)" in marked.message and marked.data["mark"] == "©"
+    marked, video = run_checks(Document(f"{BEFORE}\n\nThe port at dawn. © Studio Noor\n\nNight of Songs — youtu.be/Ab12\n"), CHECKS)[0]
+    assert "ends in the credit '© Studio Noor' (not a listed agency)" in marked.message and marked.data["mark"] == "©"
     assert "ends in the link of an embedded video ('youtu.be/Ab12')" in video.message
 
 

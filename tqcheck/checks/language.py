@@ -7,8 +7,11 @@ Each rule picks one ``detect`` mode, both cheap first:
   Persian, Hebrew, Cyrillic, Greek, Chinese, Japanese, Korean, Devanagari... Spaces, digits and
   punctuation may sit inside the run; a letter of the expected script ends it. A run is reported
   when it has at least ``min_words`` words and ``min_letters`` letters (for scripts written
-  without spaces, such as Chinese or Thai, at least ``min_ideographs`` characters). The finding
-  names the script; no language detector is needed.
+  without spaces, such as Chinese or Thai, at least ``min_ideographs`` characters). A shorter
+  fragment of at least ``fragment_words`` words and ``fragment_letters`` letters (characters
+  without spaces) is reported too unless it is a gloss (see ``is_gloss``): a phrase an editor
+  keeps on purpose. @handles and #hashtags are no words. The finding names the script; no
+  language detector is needed.
 - ``langdetect``: a sentence in the expected script but in another language. Names (capitalised
   words after the first, acronyms), @handles, #hashtags, URLs and e-mail addresses are set
   aside; a sentence with fewer than ``min_words`` other words or ``min_letters`` letters is
@@ -19,7 +22,13 @@ Each rule picks one ``detect`` mode, both cheap first:
   and every Latin sentence is weighed by langdetect. Only what is left goes to langdetect (seeded, so the
   result is the same on every run), and a sentence is reported when the most probable language
   is not ``language`` with a probability of at least ``threshold``. Consecutive sentences of one
-  paragraph in the same language are one finding.
+  paragraph in the same language are one finding. Inside a sentence that passes, a run of at least
+  ``fragment_words`` small words, none a function word of the expected language and at least
+  ``fragment_function_words`` of them function words of one other language (the other lists of
+  ``stopwords``), is a clause left untranslated when langdetect agrees and it is no gloss.
+
+A paragraph that announces a language in brackets ("[in French]", as transcripts do) quotes that
+language on purpose: no finding there in that language.
 
 There is no fix: a translator has to translate the passage.
 """
@@ -53,6 +62,8 @@ _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _WORD_OR_SPACE_BYTES = (string.ascii_letters + "'-" + string.whitespace).encode()
 _NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--\p{ASCII}]")
 _FIRST_CHARS = itemgetter(0)
+# What may part two words of one foreign clause.
+_FRAGMENT_GAP = re.compile(r"[\s,\d]*")
 # Scripts written without spaces between words: characters count instead of words.
 _UNSPACED = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN"})
 _SCRIPT_NAMES = {
@@ -92,6 +103,54 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
+# A short foreign phrase an editor keeps: the whole content of brackets, after at most a short
+# label ("the Baath Party (Arabic: حزب البعث)"), or followed, after the end of its quotation, by
+# its translation in brackets, after a dash or after "meaning".
+_GLOSS_BRACKET_BEFORE = regex.compile(r"[(\[]\s*(?:[\p{L} .]{1,25}[:,]\s*)?[\"“«']?\s*\Z")
+_GLOSS_BRACKET_AFTER = regex.compile(r"[\"”»']?\s*(?:[,;][^()\[\]\n]{0,60})?[)\]]")
+_GLOSS_TRANSLATION_AFTER = regex.compile(
+    r"(?:[^\n\"“”«»]{0,120}?[\"”»])?[\s,;:.]*(?:[(\[]|[—–]|--|(?:meaning|literally|which means|translated as|i\.e\.)\b)")
+# Arabic particles as MT transliterates them, and the article on a word ("al-", "el-", or
+# assimilated: "ash-shams"): a run of small words dense with the first, next to the second, is
+# Arabic in Latin letters ("wa kana fi al-bayt").
+_ROMANIZED_ARABIC_PARTICLES = frozenset(
+    "wa fa fi fil bi bil li lil ila ala min mina an anna inna ma la lam lan qad hatta mundhu "
+    "ma'a inda bayna ba'd qabl hadha hadhihi dhalik alladhi allati huwa hiya kana laysa".split())
+_ROMANIZED_ARABIC_ARTICLE = re.compile(r"(?:al|el|ash|adh|ath)-[a-z']")
+# A paragraph of a transcript that announces the language of what follows: "MORENO [in Spanish]:".
+_ANNOUNCED_LANGUAGE = regex.compile(r"[\[(]\s*in\s+(\p{Lu}\p{Ll}+)\s*[\])]", regex.IGNORECASE)
+
+
+def is_gloss(text: str, start: int, end: int) -> bool:
+    """Whether the foreign phrase ``text[start:end]`` is glossed as a news editor accepts it: a
+    name or term in brackets after its English form, or a quotation followed by its translation."""
+    before = text[max(0, start - 32) : start]
+    if _GLOSS_BRACKET_BEFORE.search(before) and _GLOSS_BRACKET_AFTER.match(text, end):
+        return True
+    return bool(_GLOSS_TRANSLATION_AFTER.match(text, end))
+
+
+def _phrase_pattern(phrases) -> regex.Pattern | None:
+    """A pattern of the given phrases as whole words, any case, any space, either apostrophe."""
+    alternatives = [
+        r"\s+".join(regex.escape(w).replace("'", "['’]") for w in phrase.replace("’", "'").split())
+        for phrase in sorted(phrases, key=len, reverse=True) if phrase.split()]
+    return regex.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", regex.IGNORECASE) if alternatives else None
+
+
+def announced_languages(paragraph: str) -> set[str]:
+    """The languages a paragraph announces in brackets, casefolded ("[in French]" -> french)."""
+    return {m.group(1).casefold() for m in _ANNOUNCED_LANGUAGE.finditer(paragraph)}
+
+
+def _function_word_lists(template: Path) -> dict[str, Path]:
+    """Language code -> path of each list that ``template`` (``{language}`` in its name) names."""
+    prefix, _, suffix = template.name.partition("{language}")
+    return {
+        p.name[len(prefix) : len(p.name) - len(suffix)]: p
+        for p in sorted(template.parent.glob(f"{prefix}*{suffix}"))}
+
+
 def function_word_rows(rule_path: str, template: str | None, language: str) -> list[tuple]:
     """The rows of the function-word list of ``language``: ``template`` is a path relative to the
     rule file, where ``{language}`` (in the file name) stands for the code. Raises RuleDataError
@@ -110,11 +169,36 @@ def function_word_rows(rule_path: str, template: str | None, language: str) -> l
         return read_tsv(path)
     if language in UNSPACED_LANGUAGES:
         return []
-    prefix, _, suffix = Path(template).name.partition("{language}")
-    known = sorted(p.name[len(prefix) : len(p.name) - len(suffix)] for p in path.parent.glob(f"{prefix}*{suffix}"))
+    known = sorted(_function_word_lists(Path(rule_path).parent / template))
     raise RuleDataError(
         f"no list of {language_name(language)} function words ({path.name}), so {language!r} cannot be told from "
         f"other languages; lists exist for {', '.join(known) or 'no language'}", ("stopwords",))
+
+
+@lru_cache(maxsize=8)
+def other_function_words(rule_path: str, template: str | None, language: str) -> dict[str, tuple[str, ...]]:
+    """Word -> the other languages whose function word it is, from the lists next to the list of
+    ``language`` (``template`` as for ``function_word_rows``), leaving out the function words of
+    ``language`` itself. Empty when ``template`` names one list only. Kept: some 30 lists take
+    longer to read than the rest of the rule. Only their first column is read, in one pass per
+    file (the checked reader took 15 ms a start over the 30 lists); the list of ``language`` is
+    read, and checked, by function_word_rows."""
+    if not template or "{language}" not in template:
+        return {}
+    own = {w.casefold() for w, _c, _l in function_word_rows(rule_path, template, language)}
+    languages: dict[str, list[str]] = {}
+    for code, list_path in _function_word_lists(Path(rule_path).parent / template).items():
+        if code == language or not _LANGUAGE_CODE.fullmatch(code):
+            continue
+        try:
+            text = list_path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleDataError(f"cannot read {list_path}: {exc}") from None
+        words = [line.partition("\t")[0].strip() for line in text.casefold().splitlines()]
+        for folded in dict.fromkeys(w for w in words if w and not w.startswith("#")):
+            if folded not in own:
+                languages.setdefault(folded, []).append(code)
+    return {word: tuple(codes) for word, codes in languages.items()}
 
 
 @lru_cache(maxsize=1)
@@ -267,6 +351,9 @@ class Language(Check):
         "threshold": Param("number", 0.9, help="langdetect: lowest probability of the other language"),
         "stopwords": Param("str", None, help="langdetect: TSV of function words of the expected language ({language} in the path stands for it)"),
         "stopword_share": Param("number", 0.2, help="langdetect: this share of function words means the expected language"),
+        "fragment_words": Param("int", 0, help="fewest words of a fragment inside a sentence (0: no fragments)"),
+        "fragment_letters": Param("int", 5, help="script: fewest letters of a fragment"),
+        "fragment_function_words": Param("int", 2, help="langdetect: fewest function words of one other language in a fragment"),
     }
 
     def compile(self, options: dict) -> None:
@@ -277,12 +364,23 @@ class Language(Check):
         self.min_ideographs = options["min_ideographs"]
         self.threshold = float(options["threshold"])
         self.stopword_share = float(options["stopword_share"])
+        self.fragment_words = options["fragment_words"]
+        self.fragment_letters = options["fragment_letters"]
+        self.fragment_function_words = options["fragment_function_words"]
         rows = function_word_rows(self.rule.path, options["stopwords"], self.language) if self.detect == "langdetect" else []
         self.stopwords = frozenset(w.casefold() for w, _c, _l in rows)
         if not 0 < self.threshold <= 1 or not 0 <= self.stopword_share <= 1:
             raise RuleDataError("threshold must be in (0, 1] and stopword_share in [0, 1]")
-        if min(self.min_words, self.min_letters, self.min_ideographs) < 1:
-            raise RuleDataError("min_words, min_letters and min_ideographs must be positive")
+        if min(self.min_words, self.min_letters, self.min_ideographs, self.fragment_letters, self.fragment_function_words) < 1:
+            raise RuleDataError("min_words, min_letters, min_ideographs, fragment_letters and fragment_function_words must be positive")
+        if self.fragment_words < 0:
+            raise RuleDataError("fragment_words must be 0 (no fragments) or more", ("fragment_words",))
+        # Fragments need the function words of the expected language (they end a fragment) and of others.
+        wants_fragments = self.detect == "langdetect" and self.fragment_words and self.stopwords
+        self.other_function_words = (
+            other_function_words(self.rule.path, options["stopwords"], self.language) if wants_fragments else {})
+        self.borrowed = _phrase_pattern(self.rule.exceptions) if wants_fragments else None
+        self.fragment_markers = frozenset(self.other_function_words).union(_ROMANIZED_ARABIC_PARTICLES if wants_fragments else ())
         script = options["script"] or LANGUAGE_SCRIPTS.get(self.language, "Latin")
         expected = "".join(rf"\p{{Script={name.strip()}}}" for name in script.split("+"))
         try:
@@ -320,12 +418,18 @@ class Language(Check):
             letters = self.foreign.findall(m.group())
             scripts = Counter(_script_of(ch) for ch in letters)
             script, _n = min(scripts.items(), key=lambda kv: (-kv[1], kv[0]))
-            words = sum(1 for w in m.group().split() if self.foreign.search(w))
+            words = self._run_words(doc.text, m.start(), m.end())
             if script in _UNSPACED:
-                if len(letters) < self.min_ideographs:
-                    continue
-            elif words < self.min_words or len(letters) < self.min_letters:
+                passage = len(letters) >= self.min_ideographs
+                fragment = len(letters) >= self.fragment_letters
+            else:
+                passage = words >= self.min_words and len(letters) >= self.min_letters
+                fragment = words >= self.fragment_words and len(letters) >= self.fragment_letters
+            if not passage and not (self.fragment_words and fragment and not is_gloss(doc.text, m.start(), m.end())):
                 continue
+            block = doc.block_at(m.start())
+            if block is not None and announced_languages(block.text):
+                continue  # a transcript's "[in Arabic]": quoted on purpose
             size = f"{len(letters)} characters" if script in _UNSPACED else f"{words} words"
             name = _SCRIPT_NAMES.get(script, script.title())
             if script == "ARABIC" and _PERSIAN_LETTERS & set(letters):
@@ -335,6 +439,15 @@ class Language(Check):
                 data={"script": name, "letters": len(letters), "words": words},
                 script=name, letters=len(letters), words=words, size=size,
             )
+
+    def _run_words(self, text: str, start: int, end: int) -> int:
+        """The words of the run ``text[start:end]`` that hold a letter of another script; an
+        @handle or a #hashtag is no word."""
+        chunks = text[start:end].split()
+        words = sum(1 for c in chunks if c[0] not in "#@" and self.foreign.search(c))
+        if chunks and start and text[start - 1] in "#@" and self.foreign.search(chunks[0]):
+            words -= 1  # the run starts inside a hashtag
+        return words
 
     # -- langdetect --------------------------------------------------------------------------
 
@@ -403,27 +516,117 @@ class Language(Check):
             return None
         return words
 
-    def _languages(self, doc: Document) -> Iterator[Finding]:
-        flagged: list[tuple[int, int, int, str, float]] = []
-        for block_no, start, end, sentence in self._pieces(doc):
-            words = self.candidate_words(sentence)
-            if words is None:
+    def _sentence_language(self, sentence: str) -> tuple[str, float] | None:
+        """(language, probability) when the whole sentence is in another language."""
+        words = self.candidate_words(sentence)
+        result = detect_language(" ".join(words)) if words is not None else None
+        if result is None or not self._foreign_verdict(*result):
+            return None
+        return result
+
+    def _foreign_verdict(self, lang: str, prob: float) -> bool:
+        return lang.split("-")[0] != self.language.split("-")[0] and prob >= self.threshold
+
+    def _fragments(self, sentence: str) -> Iterator[tuple[int, int, str, float | None]]:
+        """(start, end, language, probability) of each clause in another language inside a
+        sentence of the expected language: a run of small words dense with another language's
+        function words, which langdetect reads as that language; or dense with Arabic particles
+        in Latin letters, next to a word with the article ("fi al-madina"), which langdetect
+        cannot read (probability None)."""
+        index = self.other_function_words
+        if sum(map(self.fragment_markers.__contains__, sentence.casefold().split())) < self.fragment_function_words:
+            return  # most sentences: too few foreign function words between spaces for any fragment
+        for run, names_run in self._small_word_runs(sentence):
+            if len(run) < self.fragment_words:
                 continue
-            result = detect_language(" ".join(words))
+            counts = Counter(lang for _s, _e, word, _comma in run for lang in index.get(word, ()))
+            languages = {lang for lang, n in counts.items() if n >= self.fragment_function_words}
+            if languages:
+                span = self._fragment_span(run, names_run, lambda word: languages.intersection(index.get(word, ())))
+                result = detect_language(sentence[span[0] : span[1]]) if span else None
+                if result is not None and result[0] in languages and self._foreign_verdict(*result):
+                    yield *span, *result
+                    continue
+            if (sum(word in _ROMANIZED_ARABIC_PARTICLES for _s, _e, word, _c in run) >= self.fragment_function_words
+                    and any(_ROMANIZED_ARABIC_ARTICLE.match(word) for _s, _e, word, _c in run)):
+                span = self._fragment_span(run, names_run, _ROMANIZED_ARABIC_PARTICLES.__contains__)
+                if span:
+                    yield *span, "ar", None
+
+    def _fragment_span(self, run: list[tuple[int, int, str, bool]], names_run: bool, is_marker) -> tuple[int, int] | None:
+        """The span of the fragment in ``run``: from the last comma before its first marker word
+        to the first comma after its last one (beyond them may be English words), if it is long
+        enough and goes on no name."""
+        markers = [i for i, (_s, _e, word, _c) in enumerate(run) if is_marker(word)]
+        after_comma = max((i for i in range(markers[0] + 1) if run[i][3]), default=0)
+        before_comma = min((i for i in range(markers[-1] + 1, len(run)) if run[i][3]), default=len(run))
+        run = run[after_comma:before_comma]
+        if len(run) < self.fragment_words or (names_run and not after_comma):
+            return None
+        return run[0][0], run[-1][1]
+
+    def _small_word_runs(self, sentence: str) -> Iterator[tuple[list[tuple[int, int, str, bool]], bool]]:
+        """Runs of words in small letters, none a function word of the expected language, apart
+        only by spaces, commas and digits: (start, end, casefolded word, comma before it) each,
+        and whether the run goes on a name: glued by a space to a capitalised word that is no
+        function word ("the Plan national de lutte contre la pauvreté": French capitalises a
+        name's first word only). A capitalised word, any other punctuation, another script or a
+        borrowed phrase (the rule's ``exceptions``: "je ne sais quoi") ends a run."""
+        borrowed = [m.span() for m in self.borrowed.finditer(sentence)] if self.borrowed else []
+        run: list[tuple[int, int, str, bool]] = []
+        names_run = False
+        previous, last_end = "", 0
+        for m in _WORD.finditer(sentence):
+            word = m.group()
+            folded = word.casefold().replace("’", "'")
+            gap = sentence[last_end : m.start()]
+            in_run = (
+                word.islower() and folded not in self.stopwords and not self.foreign.search(word)
+                and not any(start <= m.start() < end for start, end in borrowed))
+            if run and not (in_run and _FRAGMENT_GAP.fullmatch(gap)):
+                yield run, names_run
+                run = []
+            if in_run:
+                if not run:
+                    folded_previous = previous.casefold()
+                    names_run = (
+                        previous[:1].isupper() and gap == " " and folded_previous not in self.stopwords
+                        and folded_previous not in self.other_function_words)
+                run.append((m.start(), m.end(), folded, bool(run) and "," in gap))
+            previous, last_end = word, m.end()
+        if run:
+            yield run, names_run
+
+    def _languages(self, doc: Document) -> Iterator[Finding]:
+        flagged: list[tuple[int, int, int, str, float | None]] = []
+        for block_no, start, end, sentence in self._pieces(doc):
+            result = self._sentence_language(sentence)
             if result is None:
+                if self.other_function_words:
+                    flagged.extend(
+                        (block_no, start + f_start, start + f_end, lang, prob)
+                        for f_start, f_end, lang, prob in self._fragments(sentence)
+                        if not is_gloss(doc.text, start + f_start, start + f_end))
                 continue
             lang, prob = result
-            if lang.split("-")[0] == self.language.split("-")[0] or prob < self.threshold:
-                continue
             last = flagged[-1] if flagged else None
-            if last and last[0] == block_no and last[3] == lang and not doc.text[last[2] : start].strip():
+            if last and last[0] == block_no and last[3] == lang and last[4] is not None and not doc.text[last[2] : start].strip():
                 flagged[-1] = (block_no, last[1], end, lang, min(last[4], prob))
             else:
                 flagged.append((block_no, start, end, lang, prob))
-        for _block, start, end, lang, prob in flagged:
+        for block_no, start, end, lang, prob in flagged:
             name = language_name(lang)
+            if name.casefold() in announced_languages(doc.blocks[block_no].text):
+                continue  # a transcript's "[in French]": quoted on purpose
+            if prob is None:  # Arabic in Latin letters, which langdetect cannot weigh
+                name = f"{name} in Latin letters"
+                data = {"language": lang, "language_name": name, "romanized": True, "expected": self.language}
+                probability, evidence = "n/a", "transliterated particles"
+            else:
+                data = {"language": lang, "language_name": name, "probability": round(prob, 3), "expected": self.language}
+                probability = f"{prob:.2f}"
+                evidence = f"probability {probability}"
             yield self.finding(
-                doc, start, end,
-                data={"language": lang, "language_name": name, "probability": round(prob, 3), "expected": self.language},
-                language=name, probability=f"{prob:.2f}", expected=language_name(self.language),
+                doc, start, end, data=data,
+                language=name, probability=probability, evidence=evidence, expected=language_name(self.language),
             )

@@ -1,8 +1,12 @@
 """TQ102 (echo) on the variants a blind evaluation found missed: a year or a month restated by a
 relative phrase ("during 2023 last year", "in March last month"), a weekday restated by a
 relative day ("on Monday the day before yesterday"), a word restated after a comma following
-its temporal word ("last Thursday, Thursday,"); and a temporal word and a word said twice ("this
-week this week"), which TQ101 reports alone."""
+its temporal word ("last Thursday, Thursday,"); a relative period restated with a synonym
+("next week the coming week"), a month, a year or a day of a month narrowed or restated with its
+part ("the end of May last month", "on 12 June of this month", "early May at the beginning of
+next month", "the end of the month, at the end of May"), a weekday and a part of the day
+("Friday night last night"); and a temporal word and a word said twice ("this week this week"),
+which TQ101 reports alone."""
 
 from __future__ import annotations
 
@@ -37,6 +41,45 @@ FOUND = [
      "Thursday, Thursday,", "Thursday"),
     ("the strike began this Saturday, Saturday.", "Saturday, Saturday", "Saturday"),
     ("the fast ended last Ramadan, Ramadan; prices fell", "Ramadan, Ramadan", "Ramadan"),
+    # A relative period restated with a synonym of its relative word.
+    ("the agency shipped this week the current week a load of flour", "this week the current week", "this week"),
+    ("the board will vote next month the coming month", "next month the coming month", "next month"),
+    ("output fell in the past year, last year", "year, last year", "year"),
+    ("the club hired him last season the previous season.", "last season the previous season", "last season"),
+    ("profits rose in the current quarter this quarter", "current quarter this quarter", "current quarter"),
+    ("the fair opens next weekend the following weekend", "next weekend the following weekend", "next weekend"),
+    # A month and a year restated by "last year", "last month".
+    ("the lawsuits began in November 2023 last year", "November 2023 last year", "November 2023"),
+    ("the levy rose in June 2024 the previous month", "June 2024 the previous month", "June 2024"),
+    ("tourism recovered during early 2022 last year", "2022 last year", "2022"),
+    # A month after "the end of", "early", "mid-" restated by "last month".
+    ("At the end of April last month, the bridge closed", "April last month", "April"),
+    ("in the second half of January this month the index fell", "January this month", "January"),
+    ("rain returned in late February last month", "February last month", "February"),
+    ("the strike began in mid-June last month", "mid-June last month", "mid-June"),
+    # The relative phrase names a part of the month.
+    ("a summit held in early November at the beginning of next month", "November at the beginning of next month", "November"),
+    ("the loans fall due in December at the end of this month", "December at the end of this month", "December"),
+    ("the vote is set for late May towards the end of the coming month", "May towards the end of the coming month", "May"),
+    # A day of a month restated by "of this month", or after "on".
+    ("the council meets on 14 July of this month, officials said", "14 July of this month", "14 July"),
+    ("the deadline, 9 March of the current month, passed", "9 March of the current month", "9 March"),
+    ("the envoy arrives on Tuesday, April 22 next month", "April 22 next month", "April 22"),
+    ("the bonds matured on 3 January 2024 last year", "3 January 2024 last year", "3 January 2024"),
+    ("on March 4, 2025 at the beginning of this year", "March 4, 2025 at the beginning of this year", "March 4, 2025"),
+    ("the vote held on March 2, 2025 in the first ten days of the current month",  # the longest reach
+     "March 2, 2025 in the first ten days of the current month", "March 2, 2025"),
+    # A part of the month or of the year said with "the month", then with its name.
+    ("convoys will leave during the second half of the month, in the second half of June, if allowed",
+     "the second half of the month, in the second half of June", "the second half of the month"),
+    ("rates will be reviewed at the end of the year, at the end of 2025.",
+     "the end of the year, at the end of 2025", "the end of the year"),
+    ("the works resume early next month, in early August", "early next month, in early August", "early next month"),
+    # A weekday and a part of the day restated by a relative day.
+    ("turnout announced on Sunday evening yesterday evening was low", "Sunday evening yesterday evening", "Sunday evening"),
+    ("the raid on Tuesday night last night killed two", "Tuesday night last night", "Tuesday night"),
+    ("the decree issued Friday this morning", "Friday this morning", "Friday"),
+    ("the market reopens Monday morning tomorrow morning", "Monday morning tomorrow morning", "Monday morning"),
     # The forms found before stay found.
     ("he visited Cairo in April Last April", "April Last April", "April"),
     ("troops stayed since October 2019 last October", "October 2019 last October", "October 2019"),
@@ -70,6 +113,30 @@ NOT_FOUND = [
     "exports rose last month, month on month, by 3 percent",
     "output grew last year, year-on-year, by 5 percent",
     "in the last weeks, weeks of fighting followed",
+    # Two relative periods that are not synonyms, or not the same period.
+    "sales fell last year the current year looks better",
+    "the past week the coming week was planned",
+    "this week the current month",
+    "next year the following year's budget is due",
+    # A day of a month and "last year" or "of this year" name a date once, as does a month and
+    # "of last year".
+    "the ceasefire of 30 May last year held",
+    "on 30 May of this year the court ruled",
+    "in May of last year prices rose",
+    "in the summer of 2023 last month",
+    # A day of a month after another word than "on" and before "last month": the date may be what
+    # was set last month ("set a deadline of 30 June last month").
+    "the ministry set a deadline of 30 June last month",
+    "a truce starting 1 May last month",
+    # A part of the month said twice with other parts, or its name after another part.
+    "at the end of the month, at the beginning of June",
+    "at the end of the year and at the end of 2025",
+    "payments fall due at the end of the month, at the end of May and at the end of June",
+    "early next month, in late August",
+    # A weekday and another day or part of the day.
+    "the raid on Tuesday night last week killed two",
+    "on Sunday evening tomorrow's vote was prepared",
+    "the Sunday Tonight programme",
 ]
 
 

@@ -89,7 +89,7 @@ def test_reference_adds_scores_and_marks_low_lines(cli, tmp_path):
     assert set(entry["scores"]) >= {"bleu", "chrf", "ter", "low_lines"}
     assert entry["scores"]["low_lines"] == [3]
     low = {f["line"]: f["data"]["segment"]["low"] for f in entry["findings"]}
-    assert low == {3: True}  # "that that" is an exception; "the the" sits in the low line
+    assert low == {1: False, 3: True}  # "that that the" (a slip) is on a good line; "the the" on the low one
     mismatched = tmp_path / "short.txt"
     mismatched.write_text("One line.\n", encoding="utf-8")
     bad = json.loads(cli(hyp, "--reference", mismatched, "--format", "json", "--no-report").stdout)

@@ -7,13 +7,19 @@ Each rule picks one ``detect`` mode so that each has its own code, message and s
   made straight; a word keeps its 's and its hyphens ("the country's army the country's army"),
   and a number is a word ("in 2019 in 2019"), but a number alone is no double ("10 10" in a
   table), nor is the "X and X" idiom ("faster and faster and"); ``exceptions`` lists the
-  grammatical doubles ("that that", "had had").
+  grammatical doubles ("that that", "had had"), and ``slip_before`` the words after one that
+  make it a slip all the same ("that that the").
 - ``echo``: a word restated after a joining temporal word from ``tokens``, optionally with a
   number in between ("in March Last March", "since October 2019 last October"), or after a comma
-  ("last Thursday, Thursday,"); and a date followed by the relative phrase that names the same
-  date: a year or a month after "in"/"during"/"throughout" and "last year", "this month" (with a
-  word of ``relative_tokens``), a weekday and a word of ``relative_days`` ("on Monday yesterday").
-  A joining word and a word said twice ("this week this week") is left to ``doubled``.
+  ("last Thursday, Thursday,"); a relative period restated with a synonym of its relative word
+  ("next week the coming week": a set of ``relative_tokens`` and a word of ``periods``); a date
+  followed by the relative phrase that names the same date: a year, a month or both after
+  "in"/"during"/"throughout", "early" or "the end of" (``positions``) and "last year", "this
+  month", "at the beginning of next month", a day of a month and "of this month", a weekday (and a
+  word of ``parts_of_day``) and a word of ``relative_days`` ("on Monday evening yesterday
+  evening"); and a part of a month said with "the month", then with its name ("the end of the
+  month, at the end of March"). A joining word and a word said twice ("this week this week") is
+  left to ``doubled``.
 - ``parenthetical``: the same parenthesis twice ("(SOMO) (SOMO)"), within a line.
 - ``acronym``: an acronym repeated in parentheses a few words after itself ("ISIS terrorism (ISIS)").
 
@@ -28,7 +34,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from .base import Check, Param, RuleDataError
+from .base import Check, LazyPattern, Param, RuleDataError
 
 # A word as the document splits it (tqcheck.document.WORD): inner apostrophes and hyphens stay in
 # ("al-Qaeda", "O'Brien", "F-16"), and so do the possessive or contracted 's and the separators of
@@ -48,11 +54,17 @@ _CURLY_APOSTROPHES = frozenset("’‘")
 _GAP = r"[ \t\u00a0]+"
 # A word that is not followed by a possessive 's ("in 2023, last year's champion" is no echo).
 _NOT_POSSESSIVE = r"(?!['’‘][sS]\b)"
-# What an echoed year or month follows: "in March last month", "during the year 2023 last year";
-# after other words the date and the relative phrase may name two things ("figures for March last
+# What places a date within its month or year ("early March", "mid-2023"); "the end of" is a rule's
+# ``positions``. A date and a relative phrase that name the same period follow "in", "during",
+# "throughout" or these; after other words they may name two things ("figures for March last
 # month": published last month, about March).
-_DATE_LEAD = rf"(?<=(?<![\w-])(?:in|during|throughout)(?:{_GAP}the{_GAP}(?:year|month{_GAP}of))?{_GAP})"
+_QUALIFIER = rf"(?:early|late|mid){_GAP}"
+_NEVER = r"(?!)"
+# Not the first of a list ("due at the end of the month, at the end of March and April").
+_NOT_LISTED = rf"(?!,?{_GAP}(?:and|or)\b)"
+_TIME_PREPOSITION = r"(?:at|by|in|during|towards?|from|until|since)"
 _YEAR = r"(?:19|20)\d\d"
+_NEXT_WORD = regex.compile(r"\s+(\p{L}+)")  # a wrapped line goes on after its break
 # Function words that never count as the echoed word itself ("of the of" is not an echo).
 _FUNCTION_WORDS = frozenset(
     "a an the of in on at to for from by with and or but as is was be it this that these those "
@@ -65,10 +77,14 @@ class Repetition(Check):
     keys = {
         "detect": Param("str", required=True, choices=("doubled", "echo", "parenthetical", "acronym")),
         "tokens": Param("str_list", [], help="echo: the joining words (last, this, next, ...)"),
-        "relative_tokens": Param("str_list", [], help="echo: the words before 'year' or 'month' that restate a date (last, this, ...)"),
+        "relative_tokens": Param("str_list", [], help="echo: the words before 'year', 'month', ... that restate a date, one set of synonyms an item ('next coming')"),
         "months": Param("str_list", [], help="echo: the month names restated by 'last month', 'this month', ..."),
         "weekdays": Param("str_list", [], help="echo: the weekday names restated by a word of relative_days"),
         "relative_days": Param("str_list", [], help="echo: the phrases that restate a weekday (yesterday, today, ...)"),
+        "parts_of_day": Param("str_list", [], help="echo: the words after a weekday or a relative day (morning, evening, ...)"),
+        "positions": Param("str_list", [], help="echo: the parts of a month or a year in 'the ... of' (beginning, second half, ...)"),
+        "periods": Param("str_list", [], help="echo: the periods a relative word names (week, month, year, ...)"),
+        "slip_before": Param("str_map", {}, help="doubled: exception: the words after it that make it a slip ('that that': 'the a an')"),
         "max_words": Param("int", 3, help="doubled: longest phrase compared"),
         "max_gap": Param("int", 3, help="acronym: most words between the acronym and its echo"),
     }
@@ -78,6 +94,7 @@ class Repetition(Check):
         self.max_words = options["max_words"]
         self.joiners = {t.casefold() for t in options["tokens"]}
         self.exceptions = {" ".join(e.split()).casefold() for e in self.rule.exceptions}
+        self.slips = {" ".join(e.split()).casefold(): set(words.casefold().split()) for e, words in options["slip_before"].items()}
         if not 1 <= options["max_words"] <= 10:
             raise RuleDataError("max_words: must be between 1 and 10", ("max_words",))
         if not 0 <= options["max_gap"] <= 10:
@@ -100,28 +117,75 @@ class Repetition(Check):
     def _compile_echo(self, options: dict) -> None:
         """One pattern of alternatives, each with the date kept (``x``, a number ``n``) and the
         echo dropped (``echo``): a word restated after a joining word ``j`` ("March last March"),
-        or before it after a comma ("last Thursday, Thursday,"; the closing comma goes too), and a
-        year, a month or a weekday restated by a relative phrase ("2023 last year")."""
-        self.relatives = {t.casefold() for t in options["relative_tokens"]}
+        or before it after a comma ("last Thursday, Thursday,"; the closing comma goes too), a
+        date restated by a relative phrase ("2023 last year"), a relative period by a synonym
+        ("next week the coming week"), and a part of a period restated with its name ("the end of
+        the month, at the end of March")."""
+        self.relatives = {w.casefold() for t in options["relative_tokens"] for w in t.split()}
+        self.periods = {t.casefold() for t in options["periods"]} | {"year", "month"}
         self.weekdays = {t.casefold() for t in options["weekdays"]}
+        self.parts_of_day = {t.casefold() for t in options["parts_of_day"]}
         self.relative_day_starts = {t.split()[0].casefold() for t in options["relative_days"]}
+        # The most words from a date to its relative phrase's period: "May 30, 2024 of" (4), "at the
+        # ... of" (3 and a position's words), "the next" (2).
+        self.date_reach = 9 + max((len(p.split()) for p in options["positions"]), default=0)
         joiners = _alternatives(options["tokens"])
         forms = [
             rf"{_WORD_START}(?P<x>\p{{L}}{{3,}})(?P<n>,?{_GAP}\d{{1,4}})?"
             rf"(?P<echo>,?{_GAP}(?P<j>{joiners}){_GAP}(?P=x)){_WORD_END}",
             rf"(?<=(?<![\w-])(?:{joiners}){_GAP})(?P<x>\p{{L}}{{3,}})(?P<echo>,{_GAP}(?P=x)(?:,|(?=[.;:!?)])))",
+            *self._relative_date_forms(options),
+            *self._synonym_forms(options),
         ]
-        if options["relative_tokens"]:
-            relative = rf"(?:the{_GAP})?(?:{_alternatives(options['relative_tokens'])}){_GAP}"
-            forms.append(rf"{_DATE_LEAD}(?P<x>{_YEAR})(?P<echo>{_GAP}{relative}year){_WORD_END}{_NOT_POSSESSIVE}")
-            if options["months"]:
-                months = _alternatives(options["months"])
-                forms.append(rf"{_DATE_LEAD}(?P<x>(?-i:{months}))(?P<echo>{_GAP}{relative}month){_WORD_END}{_NOT_POSSESSIVE}")
         if options["weekdays"] and options["relative_days"]:
             weekdays, days = _alternatives(options["weekdays"]), _alternatives(options["relative_days"])
-            forms.append(rf"{_WORD_START}(?P<x>(?-i:{weekdays}))(?P<echo>{_GAP}(?-i:{days})){_WORD_END}{_NOT_POSSESSIVE}")
-        self.pattern = regex.compile("|".join(forms), regex.I)
+            part = rf"(?:{_GAP}(?-i:{_alternatives(options['parts_of_day'])}))?" if options["parts_of_day"] else ""
+            forms.append(rf"{_WORD_START}(?P<x>(?-i:{weekdays}){part})(?P<echo>{_GAP}(?-i:{days}){part}){_WORD_END}{_NOT_POSSESSIVE}")
+        # Compiled on first use (some 30 ms): a document with no candidate word never needs it.
+        self.pattern = LazyPattern("|".join(forms), regex.I)
         self.joiner_before = regex.compile(rf"(?<![\w-])(?:{joiners}){_GAP}\Z", regex.I)
+
+    def _relative_date_forms(self, options: dict) -> list[str]:
+        """A date and the relative phrase that names it again: a year, a month or both after
+        "in", "during", "the end of", "early" ("in August 2023 last year", "the end of March last
+        month"), a day of a month after "on" or before "of" ("on 30 June of this month"), and the
+        relative phrase may name a part ("early March at the beginning of last month"); and a
+        part of "the month" said again with the month's name ("the end of the month, at the end of
+        March"). A day of a month and "last year" name two dates, and so do a year and "last month"."""
+        if not options["relative_tokens"] or not options["months"]:
+            return []
+        relatives, months = _alternatives(sorted(self.relatives)), rf"(?-i:{_alternatives(options['months'])})"
+        part = rf"the{_GAP}(?:{_alternatives(options['positions'])}){_GAP}of{_GAP}" if options["positions"] else _NEVER
+        within = rf"(?:(?:{_TIME_PREPOSITION}{_GAP})?{part}|(?:in{_GAP})?{_QUALIFIER})"
+        relative = rf"(?:of{_GAP})?(?:{within})?(?:the{_GAP})?(?:{relatives}){_GAP}"
+        lead = rf"(?<=(?<![\w-])(?:(?:in|during|throughout)(?:{_GAP}the{_GAP}(?:year|month{_GAP}of))?{_GAP}|{part}|{_QUALIFIER}))"
+        day = rf"\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
+        day_month = rf"(?:{day}{_GAP}(?P<mo>{months})|(?P<mo>{months}){_GAP}{day})"
+        weekday = rf"(?:(?-i:{_alternatives(options['weekdays'])}),?{_GAP})?" if options["weekdays"] else ""
+        end = rf"){_WORD_END}{_NOT_POSSESSIVE}"
+        # A year is restated by "last year", a month by "last month", a month and its year by either.
+        date = rf"{lead}(?P<x>(?:mid-)?(?:(?P<mo>{months})(?:{_GAP}(?P<y>{_YEAR}))?|{_YEAR}))"
+        day_date = rf"(?<=(?<![\w-])on{_GAP}{weekday})(?P<x>{day_month}(?:,?{_GAP}(?P<y>{_YEAR}))?)"
+        period = r"(?(y)(?:year|month)|(?(mo)month|year))"
+        return [
+            rf"(?:{date}|{day_date})(?P<echo>{_GAP}{relative}{period}{end}",
+            rf"{_WORD_START}(?P<x>{day_month})(?P<echo>{_GAP}of{_GAP}(?:the{_GAP})?(?:{relatives}){_GAP}month{end}",
+            # "the end of the month, at the end of March", "early this year, in early 2024"
+            rf"{_WORD_START}(?P<x>(?P<p>{part}|{_QUALIFIER})(?:the{_GAP})?(?:(?:{relatives}){_GAP})?(?:(?P<mo>month)|year))"
+            rf"(?P<echo>,{_GAP}(?:{_TIME_PREPOSITION}{_GAP})?(?P=p)(?(mo){months}(?:,?{_GAP}{_YEAR})?|{_YEAR}){end}{_NOT_LISTED}",
+        ]
+
+    def _synonym_forms(self, options: dict) -> list[str]:
+        """A relative period restated with a synonym of its relative word ("this week the
+        current week", "last year the previous year"); the same word twice is a double."""
+        periods = _alternatives(sorted(self.periods))
+        forms = []
+        for words in [_alternatives(t.split()) for t in options["relative_tokens"] if len(t.split()) > 1]:
+            forms.append(
+                rf"{_WORD_START}(?P<x>(?P<r>{words}){_GAP}(?P<u>{periods}))"
+                rf"(?P<echo>{_GAP}(?:the{_GAP})?(?!(?P=r){_GAP})(?:{words}){_GAP}(?P=u)){_WORD_END}{_NOT_POSSESSIVE}"
+            )
+        return forms
 
     def _matches(self, doc: Document) -> Iterator[regex.Match]:
         """Matches of the mode's pattern. Doubles and echoes need a repeated word, so the
@@ -168,12 +232,16 @@ class Repetition(Check):
                 yield j + 1
 
     def _relative_date_starts(self, folded: list[str]) -> Iterator[int]:
-        """Where a date may be followed by a relative phrase for it: a word two or three words
-        before "last year"/"the past month", and a weekday before a relative day's first word."""
-        for k in [k for k in range(2, len(folded)) if folded[k] in ("year", "month") and folded[k - 1] in self.relatives]:
-            yield from range(max(k - 3, 0), k - 1)  # "2023 last year", "2023 the past year"
+        """Where a date may be followed or preceded by a relative phrase for it: a word a few
+        words before "last year", "the month" ("on May 30, 2024 at the end of last year", "the
+        first ten days of the month"), and a weekday before a relative day's first word, or
+        before a part of the day and that word ("Friday evening yesterday evening")."""
+        before = self.relatives | {"the"}
+        for k in [k for k in range(1, len(folded)) if folded[k] in self.periods and folded[k - 1] in before]:
+            yield from range(max(k - self.date_reach, 0), k - 1)
         for i in [i for i in range(len(folded) - 1) if folded[i] in self.weekdays]:
-            if folded[i + 1] in self.relative_day_starts:
+            after = folded[i + 2 : i + 3] if folded[i + 1] in self.parts_of_day else folded[i + 1 : i + 2]
+            if after and after[0] in self.relative_day_starts:
                 yield i
 
     def _doubled_phrase_starts(self, doc: Document) -> list[int]:
@@ -210,16 +278,24 @@ class Repetition(Check):
                 said = f"{word} {word}".casefold()
             else:
                 said = " ".join(m.group().split()).casefold()
-            if said in self.exceptions:
+            excepted = said in self.exceptions
+            if excepted and not self._is_slip_here(doc.text, said, end):
                 continue
             if self.detect == "echo" and (m.group("x").casefold() in _FUNCTION_WORDS or self._is_plain_double(doc.text, m)):
                 continue
             if self.detect == "doubled" and not word and not _is_doubled_phrase(m.group("x")):
                 continue
-            safe = self.detect != "echo" and not self._may_be_name(doc, m) and (word or not self._may_be_grammar(m))
+            safe = self.detect != "echo" and not excepted and not self._may_be_name(doc, m) and (word or not self._may_be_grammar(m))
             acronym = m.group("a") if self.detect == "acronym" else ""
             reported_until = end
             yield self.replacement(doc, m.start(), end, kept, safe=safe, repeated=repeated, acronym=acronym)
+
+    def _is_slip_here(self, text: str, said: str, end: int) -> bool:
+        """Whether a grammatical double is a slip where it stands: "that that" is right before a
+        verb or a noun ("that that was wrong", "that that decision") but not before "the". The
+        fix is not safe even then ("It was that that the court rejected")."""
+        following = _NEXT_WORD.match(text, end)
+        return bool(following) and following.group(1).casefold() in self.slips.get(said, ())
 
     def _end_of_run(self, doc: Document, end: int, word: str) -> int:
         """Where a word said over and over ends: past every further repeat after ``end``."""

@@ -34,7 +34,6 @@ DOUBLED = [
     ("the so-called so-called truce", "so-called so-called", "so-called", "safe"),
     ("the well-known writer's the well-known writer's book",
      "the well-known writer's the well-known writer's", "the well-known writer's", "safe"),
-    ("in the city Ishaq Ishaq's men held", "Ishaq Ishaq", "Ishaq", "unsafe"),  # may be a name
     ("faster and faster and it's it's", "it's it's", "it's", "safe"),
     ("the country's new army the country's new army", "the country's new army the country's new army",
      "the country's new army", "safe"),  # four words, one with an 's
@@ -112,6 +111,8 @@ NOT_DOUBLED = [
     "it fell to 2 percent 2.5 percent",
     "on 5/5 percent 5 percent",
     "in May 2019 May 2019/20",
+    # One capitalised word said twice as written is a name or a title.
+    "in the city Ishaq Ishaq's men held; the band The The and the duo Nova Nova sang \"Rumba Rumba\"",
     # A grammatical double said again and again is rhetoric.
     "it was very very very very good, and no no no no, she said",
     # A word and the start or the end of a longer word: "O'Brien" is one word.

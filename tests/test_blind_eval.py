@@ -26,6 +26,26 @@ ACCEPTED = {
     # The evaluator's trap: the brother Hasan and the son Hassan Jr. are two men, which no spelling
     # check can know; asking whether one spelling is a slip is right.
     ("07_obituary.txt", "TQ401", "Hasan"),
+    # Round 3: cousins Mohammed, Mohammad and Muhammad and two branches of a family, Hussein and
+    # Hussain, in an article about how they spell their names: the same trap, on purpose.
+    ("r3_08_family_article.txt", "TQ401", "Mohammad"),
+    ("r3_08_family_article.txt", "TQ401", "Muhammad"),
+    ("r3_08_family_article.txt", "TQ401", "Hussein"),
+    ("r3_08_family_article.txt", "TQ401", "Hussains"),
+    # A blog post about text processing shows Arabic digits and punctuation, and "the the" in
+    # quotes, as examples: a news desk's checker is right to ask about them.
+    ("r3_11_markdown_blog.md", "TQ603", "٠١٢٣"),
+    ("r3_11_markdown_blog.md", "TQ603", "۰۱۲۳"),
+    ("r3_11_markdown_blog.md", "TQ602", "،"),
+    ("r3_11_markdown_blog.md", "TQ602", "؟"),
+    ("r3_11_markdown_blog.md", "TQ101", "the the"),
+    # "the The Hague-based club": the fix gives "the Hague-based club", as AP and Reuters write it.
+    ("r3_12_sports_report.txt", "TQ101", "the The"),
+    # A moderator repeats a question "for the recording", and says so: the words cannot tell it
+    # from a passage translated twice.
+    ("r3_07_qa_transcript.txt", "TQ710", "WHITFIELD: Just to repeat the question for the recording, since not "
+     "everyone could hear: You mentioned that some of the irrigation projects in Morocco actually increased total "
+     "water use. Can you say more about how that happens?"),
 }
 
 

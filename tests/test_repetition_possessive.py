@@ -47,6 +47,7 @@ DOUBLED = [
     ("the 1990s 1990s were hard", "1990s 1990s", "1990s", "safe"),
     # One word said three or four times is one finding, and one copy is kept.
     ("he said the the the the plan was good", "the the the the", "the", "safe"),
+    ("The The minister spoke.", "The The", "The", "safe"),  # a capitalised double, then a lowercase word
     ("The the the ministry agreed", "The the the", "The", "safe"),
     ("a raid on on on Monday", "on on on", "on", "safe"),
     # The same words with two kinds of apostrophe: the first copy is kept as written.
@@ -113,6 +114,7 @@ NOT_DOUBLED = [
     "in May 2019 May 2019/20",
     # One capitalised word said twice as written is a name or a title.
     "in the city Ishaq Ishaq's men held; the band The The and the duo Nova Nova sang \"Rumba Rumba\"",
+    "The The's first album sold well. Tonic Tonic played.",
     # A grammatical double said again and again is rhetoric.
     "it was very very very very good, and no no no no, she said",
     # A word and the start or the end of a longer word: "O'Brien" is one word.

@@ -283,7 +283,7 @@ class Repetition(Check):
                 continue
             if self.detect == "echo" and (m.group("x").casefold() in _FUNCTION_WORDS or self._is_plain_double(doc.text, m)):
                 continue
-            if self.detect == "doubled" and (not word and not _is_doubled_phrase(m.group("x")) or _is_name_double(doc.text, m)):
+            if self.detect == "doubled" and (not word and not _is_doubled_phrase(m.group("x")) or _is_name_double(doc, m)):
                 continue
             safe = self.detect != "echo" and not excepted and not self._may_be_name(doc, m) and (word or not self._may_be_grammar(m))
             acronym = m.group("a") if self.detect == "acronym" else ""
@@ -332,12 +332,17 @@ def _alternatives(phrases: list[str]) -> str:
     return "|".join(_GAP.join(map(regex.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
 
 
-def _is_name_double(text: str, m: regex.Match) -> bool:
+def _is_name_double(doc: Document, m: regex.Match) -> bool:
     """Whether a double is one capitalised word said twice exactly as written: a name or a
     title ("Bora Bora", "Talk Talk", "Rebel Rebel", "The The"). MT doubles small words ("the
-    the", "The the") and phrases ("the Joint Mission the Joint Mission")."""
+    the", "The the") and phrases ("the Joint Mission the Joint Mission"). At a sentence's start
+    a lowercase word after it makes it a slip ("The The minister spoke"; "The The's album")."""
+    text = doc.text
     first, second = text[m.start("x") : m.end("x")], text[m.start("echo") : m.end("echo")].strip()
-    return first == second and first[:1].isupper() and " " not in first
+    if first != second or not first[:1].isupper() or " " in first:
+        return False
+    following = _NEXT_WORD.match(text, m.end())
+    return not (doc.starts_sentence(m.start()) and following and following.group(1)[:1].islower())
 
 
 def _one_word_repeated(phrase: str) -> str | None:

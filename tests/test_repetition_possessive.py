@@ -114,7 +114,7 @@ NOT_DOUBLED = [
     "in May 2019 May 2019/20",
     # One capitalised word said twice as written is a name or a title.
     "in the city Ishaq Ishaq's men held; the band The The and the duo Nova Nova sang \"Rumba Rumba\"",
-    "The The's first album sold well. Tonic Tonic played.",
+    "The The's first album sold well.",
     # A grammatical double said again and again is rhetoric.
     "it was very very very very good, and no no no no, she said",
     # A word and the start or the end of a longer word: "O'Brien" is one word.

@@ -32,6 +32,10 @@ Ministry of Energy" is the Ministry of Energy and Natural Resources, not a garbl
 A known name with one of the ``movable_heads`` moved between the two English shapes is known:
 the "Iraqi Oil Ministry" is the "Iraqi Ministry of Oil" (see Entities._head_moves).
 
+A place written as a possessive before the rest of a name is the name: "Iraq's Ministry of Oil"
+is the "Iraqi Ministry of Oil", "Kuwait's Investment Authority" the "Kuwait Investment Authority"
+(an "'s" is a connector).
+
 A span holding a known name is that name in a longer phrase ("World Bank President"), unless
 the only other word is one of the ``classifiers`` MT adds before or after a name ("World Food
 Programme Organization", "Organization of the Islamic State").
@@ -179,7 +183,7 @@ class Entities(Check):
         "gazetteer": Param("tsv", None, required=True, columns=3, help="TSV: name<TAB>aliases (| separated)<TAB>type"),
         "generic": Param("str_list", [], help="words too common in names to identify one"),
         "regions": Param("str_list", [], help="place and nationality words: a different one means another body"),
-        "connectors": Param("str_list", ["of", "for", "and", "the", "on", "in", "a", "to", "at", "de", "du", "des", "la", "le", "al", "el", "&"]),
+        "connectors": Param("str_list", ["of", "for", "and", "the", "on", "in", "a", "to", "at", "de", "du", "des", "la", "le", "al", "el", "&", "s"]),
         "min_score": Param("number", 0.6, help="share of tokens that must match"),
         "min_token_similarity": Param("number", 0.8, help="rapidfuzz ratio (0-1) for two tokens to match"),
         "renderings": Param("str_map", {}, help="gazetteer word: its word-for-word renderings, | separated (fund: box | chest)"),
@@ -447,7 +451,18 @@ class Entities(Check):
         if best is None:
             return None
         offset, end, form, alignment = best
+        if self._possessive_of(span[offset:end], form):
+            return None
         return Garble(offset + self._name_start(span[offset:end], alignment.lead, form), end, form, alignment.score)
+
+    def _possessive_of(self, part: str, form: Form) -> bool:
+        """Whether ``part`` is a form that starts with a place written as a possessive: "Iraq's
+        Ministry of Oil" is the Iraqi Ministry of Oil, in plain English."""
+        first, _, rest = part.partition(" ")
+        return (
+            first.endswith(("'s", "’s")) and len(form.tokens) > 1 and form.tokens[0] in self.regions
+            and self._tokens(rest) == form.tokens[1:]
+        )
 
     def _name_start(self, part: str, lead: int, form: Form) -> int:
         """Where the name starts in ``part``: at the word of its token ``lead``, with the words

@@ -188,7 +188,7 @@ def reference_near_pairs(keys: list[str]) -> list[tuple[str, str]]:
             return True
         return any(
             longer[:i] + longer[i + 1 :] == shorter and longer[i] in "aeiou" and longer[i - 1] not in "aeiou" and longer[i + 1] not in "aeiou"
-            for i in range(2, len(longer) - 1)
+            for i in range(1, len(longer) - 1)
         )
 
     return [(a, b) for i, a in enumerate(keys) for b in keys[i + 1 :] if swapped(a, b) or dropped(a, b) or dropped(b, a)]

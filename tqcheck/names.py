@@ -114,6 +114,8 @@ _DIGRAPHS = (
 # (a vowel, then l, or nothing) is dropped when a name of three letters or more follows it.
 _ABD_CONNECTIVE = regex.compile(r"^abd[aeiou]?l*(?=[a-z]{3})")
 _DOUBLED = regex.compile(r"(.)\1+")
+_FINAL_EH = regex.compile(r"eh$")  # the Levantine -eh of taa marbuta is the -a of other spellings: Saadeh ~ Saada
+_AW_DIPHTHONG = regex.compile(r"(?<=.)aw(?=[^aeiouy])")  # aw before a consonant is o: Dawsari ~ Dosari
 _FINAL_H = regex.compile(r"([aeiou])h$")
 _FINAL_Y = regex.compile(r"(?<=[^aeiou])y$")
 VOWELS = frozenset("aeiou")
@@ -130,9 +132,12 @@ def fold(word: str) -> str:
 def translit_key(word: str) -> str:
     """One key for spellings that differ only by romanisation (see module docstring)."""
     key = _ABD_CONNECTIVE.sub("abd", fold(word).replace(" ", ""))
+    if word[-1:] in ("é", "É"):  # the French spelling of the -eh ending: Salamé ~ Salameh
+        key += "h"
     for old, new in _DIGRAPHS:
         key = key.replace(old, new)
     key = _DOUBLED.sub(r"\1", key)
+    key = _AW_DIPHTHONG.sub("o", _FINAL_EH.sub("a", key))
     key = _FINAL_H.sub(r"\1", key)
     key = _FINAL_Y.sub("i", key)
     return key.replace("ş", "sh").replace("ç", "ch")

@@ -88,7 +88,7 @@ def _near_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
     pairs += [(a, b) for a, b in _one_letter_pairs(keys, _SWAPPED_QAF) if a[0] == b[0]]
     pairs += [(k, k[:-1]) for k in keys if len(k) > 2 and k[-1] == "e" and k[-2] not in VOWELS and k[:-1] in known]
     for k in keys:
-        for i in range(2, len(k) - 1):
+        for i in range(1, len(k) - 1):
             if k[i] in VOWELS and k[i - 1] not in VOWELS and k[i + 1] not in VOWELS and k[:i] + k[i + 1 :] in known:
                 pairs.append((k, k[:i] + k[i + 1 :]))
     return pairs
@@ -132,11 +132,12 @@ _CONNECTIVES = frozenset({"bin", "ibn", "bint", "ould", "wuld"})
 
 def _in_one_name(text: str, a: NameToken, b: NameToken) -> bool:
     """Whether the name token ``b`` continues the name that ``a`` is part of: one or two
-    characters between them (a space, and an article before ``b``), or a connective."""
-    gap = b.start - len(b.article) - a.end
-    if 0 < gap <= 2:
-        return True
-    return gap <= 6 and text[a.end : b.start - len(b.article)].strip().casefold() in _CONNECTIVES
+    spaces between them (and an article before ``b``), or a connective; not a comma or a
+    semicolon ("Khaled Hamid; Hamad said")."""
+    between = text[a.end : b.start - len(b.article)]
+    if 0 < len(between) <= 2:
+        return between.isspace()
+    return len(between) <= 6 and between.strip().casefold() in _CONNECTIVES
 
 
 def _one_person(a: set[str], b: set[str]) -> bool:
@@ -172,11 +173,13 @@ class Variants(Check):
         "min_length": Param("int", 4, help="shortest name (in letters) compared"),
         "names_file": Param("tsv", None, help="TSV of preferred<TAB>variants (| separated) used to break ties"),
         "vowel_evidence": Param("bool", True, help="merge one-vowel differences when a neighbouring name matches"),
+        "titles": Param("str_list", [], help="words of titles and offices, which are no evidence of one person"),
     }
 
     def compile(self, options: dict) -> None:
         self.min_length = options["min_length"]
         self.vowel_evidence = options["vowel_evidence"]
+        self.titles = frozenset(map(translit_key, options["titles"]))
         self.preferred = set()
         for preferred, _variants, _line in options["names_file"] or ():
             self.preferred.add(fold(preferred))
@@ -278,16 +281,18 @@ class Variants(Check):
                 parent[root(b)] = root(a)
         return {k: root(k) for k in parent}
 
-    @staticmethod
-    def _neighbours(text: str, tokens: list[NameToken]) -> dict[str, set[str]]:
+    def _neighbours(self, text: str, tokens: list[NameToken]) -> dict[str, set[str]]:
         """For each key, the keys of the names written before ("<") and after (">") it in one
         name: a run of names with a space between them, or a lowercase connective ("Hassan
-        Nasrallah", "Salim bin Nasser Al-Rawahi")."""
+        Nasrallah", "Salim bin Nasser Al-Rawahi"). Words of ``titles`` are no part of a name:
+        two ministers are not one person ("Minister Khalid Hamad", "Minister Khaled Hamid")."""
         out: dict[str, set[str]] = defaultdict(set)
         run: list[NameToken] = []
         for a, b in zip([None, *tokens], tokens):
             if a is None or not _in_one_name(text, a, b):
                 run = []
+            if b.key in self.titles:
+                continue
             for earlier in run:
                 if earlier.key != b.key:
                     out[earlier.key].add("<" + b.key)

@@ -61,3 +61,19 @@ def test_sentences_respect_abbreviations_and_keep_offsets():
     ]
     for s in doc.sentences:
         assert text[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize(("line", "opens"), [
+    ("3.1 The effect of the order", True),  # a clause's number
+    ("2.4.1. The notice", True),
+    ("22:31 The manager spoke", True),  # a live blog's entry time
+    ("10.05 The market opened", True),
+    ("45' The ball went wide", True),  # a match minute
+    ("90+2’ The whistle", True),
+    ("He paid 300 The next day", False),  # a number inside a sentence
+    ("In 2019 The government fell", False),
+    ("the ministers’ The plan", False),
+])
+def test_a_clause_number_or_an_entry_time_at_a_line_start_opens_a_sentence(line, opens):
+    doc = Document(f"Intro.\n{line}\n")
+    assert doc.starts_sentence(doc.text.index(" The") + 1) is opens

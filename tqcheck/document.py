@@ -37,15 +37,20 @@ _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 # brackets and quotes, dashes and list bullets. A hyphen opens a sentence only where it stands
 # for a dash (Document.starts_sentence): "--", or spaced as in the dateline "Algiers - The".
 SENTENCE_OPENERS = frozenset(".!?:;([{\"“‘'«‹—–•*#>|\n")
-_BULLET = regex.compile(r"[ \t]*(?:[-+*•‣◦]|\(?\w{1,3}[.)])[ \t]+")
+# A bullet, an item's number or letter ("3.", "(b)"), a clause's number ("3.1", "2.4.1."), or the
+# time or minute of a live blog's entry ("22:31", "10.05", "45'", "90+2'") at the start of a line.
+_BULLET = regex.compile(
+    r"[ \t]*(?:[-+*•‣◦]|\(?\w{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,2}[:.]\d{2}|\d{1,3}(?:\+\d{1,2})?['’′])[ \t]+"
+)
 # The spaces between words (Unicode's space separators and the tab), and the other white space:
 # line breaks, which start a line as "\n" does.
 _SPACES = frozenset(" \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
 _LINE_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _LINE_STARTS = "\n" + "".join(sorted(_LINE_BREAKS))  # what a line starts after
 # What, before the one space in front of a word, still leaves a sentence start possible: more
-# white space, a ")" and the bullets that are not SENTENCE_OPENERS.
-_MAY_OPEN = frozenset(")-+‣◦") | _SPACES | _LINE_BREAKS
+# white space, a ")" and the bullets that are not SENTENCE_OPENERS, and the digits and minute
+# marks that end a clause's number or an entry's time.
+_MAY_OPEN = frozenset(")-+‣◦0123456789'’′") | _SPACES | _LINE_BREAKS
 # Both as bodies of character classes, for the patterns that answer starts_sentence's
 # two-character shortcut in one pass (name tokens, TQ201's candidates).
 OPENER_CLASS = "".join(map(re.escape, sorted(SENTENCE_OPENERS)))

@@ -307,7 +307,7 @@ def reference_capitalization_run(check, doc):
             continue
         prev = _PREV_WORD.search(text, max(0, start - 60), start)
         prev_word = prev.group(1) if prev else ""
-        if prev_word.casefold() in check.classifiers:
+        if prev_word.casefold() in check.classifiers or check._after_classifier_and_comma(text, start):
             continue
         if _is_title(nxt.group(1)) and (_is_title(prev_word) or len(word) == 1):
             continue

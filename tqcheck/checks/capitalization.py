@@ -25,6 +25,7 @@ from .phrases import LiteralAlternation
 # Compiled on first use: only a watched word capitalised mid-sentence needs these.
 _NEXT_WORD = LazyPattern(r"[ \t\u00a0]+(\p{L}[\p{L}\p{M}'’-]*)")
 _PREV_WORD = LazyPattern(r"(\p{L}[\p{L}\p{M}'’-]*)[ \t\u00a0]+$")
+_PREV_WORD_AND_COMMA = LazyPattern(r"(\p{L}+),[ \t\u00a0]+$")  # "her novel, The House on ..."
 _NOT_BEFORE_NAME = LazyPattern(r"[\w-]")
 # A name that runs on into a longer one is not it: "The National Assembly" is not "The National";
 # a lowercase word joined by a hyphen makes an adjective of it ("the The Hague-based court").
@@ -93,7 +94,7 @@ class Capitalization(Check):
             next_word = nxt.group(1)
             prev = _PREV_WORD.search(text, max(0, start - 60), start)
             prev_word = prev.group(1) if prev else ""
-            if prev_word.casefold() in self.classifiers:
+            if prev_word.casefold() in self.classifiers or self._after_classifier_and_comma(text, start):
                 continue
             if _is_title(next_word) and (_is_title(prev_word) or len(word) == 1):
                 continue  # inside a capitalised run: a title or a name
@@ -104,6 +105,12 @@ class Capitalization(Check):
             if self._in_name(text, start):
                 continue
             yield self.replacement(doc, start, end, word.lower(), safe=not _is_title(next_word))
+
+    def _after_classifier_and_comma(self, text: str, start: int) -> bool:
+        """Whether a classifier and a comma come before the word: "her latest novel, The House
+        on the Hill", where the title is set off as an apposition."""
+        m = _PREV_WORD_AND_COMMA.search(text, max(0, start - 40), start)
+        return bool(m) and m.group(1).casefold() in self.classifiers
 
     def _in_title(self, doc: Document, start: int, end: int, prev: regex.Match | None, nxt: regex.Match) -> bool:
         """Whether the word ``text[start:end]`` (between the words ``prev`` and ``nxt``) is in

@@ -5,7 +5,10 @@ its temporal word ("last Thursday, Thursday,"); a relative period restated with 
 ("next week the coming week"), a month, a year or a day of a month narrowed or restated with its
 part ("the end of May last month", "on 12 June of this month", "early May at the beginning of
 next month", "the end of the month, at the end of May"), a weekday and a part of the day
-("Friday night last night"); and a temporal word and a word said twice ("this week this week"),
+("Friday night last night"); a relative period restated after "in the" ("next month in the coming
+month"), a weekday said again after its part of the day or a relative word put after it
+("Tuesday night Tuesday", "Tuesday coming next Tuesday"), a year said again as "the year" ("in
+June 2019 of the year 2019"); and a temporal word and a word said twice ("this week this week"),
 which TQ101 reports alone."""
 
 from __future__ import annotations
@@ -80,6 +83,24 @@ FOUND = [
     ("the raid on Tuesday night last night killed two", "Tuesday night last night", "Tuesday night"),
     ("the decree issued Friday this morning", "Friday this morning", "Friday"),
     ("the market reopens Monday morning tomorrow morning", "Monday morning tomorrow morning", "Monday morning"),
+    # A relative period restated with a synonym after "in the", "during the", "over the".
+    ("the offices stay open next month in the coming month until May", "next month in the coming month", "next month"),
+    ("the board approved it last week during the past week", "last week during the past week", "last week"),
+    ("the index fell last week over the past week", "last week over the past week", "last week"),
+    ("spending rose this year within the current year", "this year within the current year", "this year"),
+    # A weekday said again after its part of the day.
+    ("the ferry sank late on Tuesday night Tuesday near the port", "Tuesday night Tuesday", "Tuesday night"),
+    ("shelling resumed on Friday evening last Friday.", "Friday evening last Friday", "Friday evening"),
+    ("the plant shut Sunday morning Sunday", "Sunday morning Sunday", "Sunday morning"),
+    # A weekday or a month after a relative word put after it (Persian, Dari order), said again.
+    ("the campaign starts on Monday coming next Monday in four districts", "Monday coming next Monday", "Monday"),
+    ("the vote was held on Wednesday past last Wednesday", "Wednesday past last Wednesday", "Wednesday"),
+    ("the fair reopens in October coming next October", "October coming next October", "October"),
+    # A year, alone or ending a date, said again as "the year".
+    ("the accord signed in June 2019 of the year 2019 lapsed", "June 2019 of the year 2019", "June 2019"),
+    ("the accord signed on 4 June 2019 of the year 2019 lapsed", "4 June 2019 of the year 2019", "4 June 2019"),
+    ("the accord signed on June 4, 2019 of the year 2019 lapsed", "June 4, 2019 of the year 2019", "June 4, 2019"),
+    ("the council was elected in 2021 in the year 2021", "2021 in the year 2021", "2021"),  # at the end
     # The forms found before stay found.
     ("he visited Cairo in April Last April", "April Last April", "April"),
     ("troops stayed since October 2019 last October", "October 2019 last October", "October 2019"),
@@ -137,6 +158,21 @@ NOT_FOUND = [
     "the raid on Tuesday night last week killed two",
     "on Sunday evening tomorrow's vote was prepared",
     "the Sunday Tonight programme",
+    # A relative period and another after "in", "over", "on": a comparison, another period.
+    "prices rose 5 percent last year over the previous year",
+    "sales rose last week on the previous week",
+    "output was up 3 percent last month over the previous month",
+    "he said last week in the last week of March the port closed",
+    "the report said last week in the past week's fighting",
+    "the plan covers next year and the coming year",
+    # A weekday and another part of it, a name or its possessive; a relative word then another day.
+    "Sessions: Saturday morning Saturday afternoon Sunday morning",
+    "Sunday night Sunday Night Football aired",
+    "the ferry sank on Friday evening Friday's storm",
+    "it opens on Monday coming after Tuesday",
+    # A year and another year.
+    "the accord signed in June 2019 of the year 2020 lapsed",
+    "the plan of 2019 set goals for the year 2030",
 ]
 
 

@@ -167,8 +167,11 @@ def test_texts_of_short_repeated_words_complete(text, expected):
 
 
 def _reference_matches(check, doc: Document) -> list[tuple[int, int]]:
-    """Where the rule's pattern matches, tried at every position of the text it reads."""
-    return [m.span() for m in check.pattern.finditer(check.matched_text(doc))]
+    """Where the rule's patterns match, tried at every position of the text it reads, the first
+    that matches at a place (an echo rule tries a few small patterns, each at its own words)."""
+    patterns = [pattern for _, pattern in check.searches] if check.detect == "echo" else [check.pattern]
+    union = regex.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    return [m.span() for m in union.finditer(check.matched_text(doc))]
 
 
 WORDS = ["the", "The", "country's", "country", "army", "he's", "He’s", "it's", "al-Nusra", "Al-Nusra",
@@ -219,7 +222,8 @@ DATE_WORDS = ["in", "during", "in the year", "in the month of", "for", "on", "la
               "last year", "this month", "the past year", "next", "the coming", "current", "week", "the end of",
               "at the first ten days of", "early", "mid-June", "of", "30", "June", "2024", "evening", "Saturday evening",
               "yesterday evening", "last night", "on 30 June", "of this month", "the end of the month",
-              "at the end of June", "early next month", "in early June"]
+              "at the end of June", "early next month", "in early June", "of the year", "Thursday evening",
+              "in the coming"]
 DATE_SEPARATORS = [" ", " ", " ", ", ", ", ", ". ", "\u00a0", "; ", "\n"]
 
 
@@ -236,18 +240,23 @@ def test_the_echo_shortcut_finds_the_dates_restated_by_relative_phrases():
         matches = list(check._matches(doc))
         assert [m.span() for m in matches] == _reference_matches(check, doc), text
         forms |= {_echo_form(m) for m in matches}
-    assert forms == {"restated", "after a comma", "year", "month", "day", "synonym", "part", "weekday"}
+    assert forms == {"restated", "after a comma", "year", "month", "day", "synonym", "part", "weekday",
+                     "after a part of the day", "after a relative word", "as the year"}
 
 
 def _echo_form(m) -> str:
-    """Which of the echo pattern's forms ``m`` is."""
-    echo, x = m.group("echo").casefold(), m.group("x")
-    if m.group("j"):
+    """Which of the echo patterns' forms ``m`` is."""
+    echo, x, groups = m.group("echo").casefold(), m.group("x"), m.groupdict()
+    if groups.get("j"):
         return "restated"
-    if m.group("u"):
+    if groups.get("u"):
         return "synonym"
-    if m.group("p"):
+    if groups.get("p"):
         return "part"
+    if "daypart" in groups:
+        return "after a part of the day" if groups["daypart"] else "after a relative word"
+    if " year " in echo:
+        return "as the year"
     if echo.endswith(("year", "month")):
         return "day" if regex.search(r"\d\b.*\p{L}|\p{L}.* \d\d?\b", x) else echo.split()[-1]
     return "weekday" if x.split()[0].istitle() and "," not in echo else "after a comma"

@@ -12,7 +12,10 @@ Each rule picks one ``detect`` mode so that each has its own code, message and s
 - ``echo``: a word restated after a joining temporal word from ``tokens``, optionally with a
   number in between ("in March Last March", "since October 2019 last October"), or after a comma
   ("last Thursday, Thursday,"); a relative period restated with a synonym of its relative word
-  ("next week the coming week": a set of ``relative_tokens`` and a word of ``periods``); a date
+  ("next week the coming week", "next week in the coming week": a set of ``relative_tokens`` and a
+  word of ``periods``); a weekday or a month said again after a word of ``parts_of_day`` or after
+  a relative word put after it ("Tuesday night Tuesday", "Tuesday coming next Tuesday"); a year
+  said again as "the year" ("in May 2021 of the year 2021"); a date
   followed by the relative phrase that names the same date: a year, a month or both after
   "in"/"during"/"throughout", "early" or "the end of" (``positions``) and "last year", "this
   month", "at the beginning of next month", a day of a month and "of this month", a weekday (and a
@@ -64,6 +67,12 @@ _NEVER = r"(?!)"
 _NOT_LISTED = rf"(?!,?{_GAP}(?:and|or)\b)"
 _TIME_PREPOSITION = r"(?:at|by|in|during|towards?|from|until|since)"
 _YEAR = r"(?:19|20)\d\d"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+# What joins a relative period to its synonym ("next month in the coming month", "last week over
+# the past week"). Not "on", and not before "the previous": "previous" is then relative to the
+# first period, two periods compared ("sales rose last year over the previous year", "up last
+# week on the previous week").
+_DURING = rf"(?:in|during|within|throughout|over){_GAP}(?!(?:the{_GAP})?(?:previous|preceding)\b)"
 _NEXT_WORD = regex.compile(r"\s+(\p{L}+)")  # a wrapped line goes on after its break
 # Function words that never count as the echoed word itself ("of the of" is not an echo).
 _FUNCTION_WORDS = frozenset(
@@ -118,12 +127,16 @@ class Repetition(Check):
         """One pattern of alternatives, each with the date kept (``x``, a number ``n``) and the
         echo dropped (``echo``): a word restated after a joining word ``j`` ("March last March"),
         or before it after a comma ("last Thursday, Thursday,"; the closing comma goes too), a
-        date restated by a relative phrase ("2023 last year"), a relative period by a synonym
-        ("next week the coming week"), and a part of a period restated with its name ("the end of
-        the month, at the end of March")."""
-        self.relatives = {w.casefold() for t in options["relative_tokens"] for w in t.split()}
+        date restated by a relative phrase ("2023 last year"), and a part of a period restated
+        with its name ("the end of the month, at the end of March"). The rarer forms (a relative
+        period restated by a synonym, a named day or month restated after a word, a year restated
+        as "the year") are small patterns of their own, each tried only where its own words occur:
+        compiling costs some 5 µs a pattern character, and most documents need none of them."""
+        self.synonym_sets = [{w.casefold() for w in t.split()} for t in options["relative_tokens"]]
+        self.relatives = set().union(*self.synonym_sets)
         self.periods = {t.casefold() for t in options["periods"]} | {"year", "month"}
         self.weekdays = {t.casefold() for t in options["weekdays"]}
+        self.named_dates = self.weekdays | {t.casefold() for t in options["months"]}
         self.parts_of_day = {t.casefold() for t in options["parts_of_day"]}
         self.relative_day_starts = {t.split()[0].casefold() for t in options["relative_days"]}
         # The most words from a date to its relative phrase's period: "May 30, 2024 of" (4), "at the
@@ -135,15 +148,21 @@ class Repetition(Check):
             rf"(?P<echo>,?{_GAP}(?P<j>{joiners}){_GAP}(?P=x)){_WORD_END}",
             rf"(?<=(?<![\w-])(?:{joiners}){_GAP})(?P<x>\p{{L}}{{3,}})(?P<echo>,{_GAP}(?P=x)(?:,|(?=[.;:!?)])))",
             *self._relative_date_forms(options),
-            *self._synonym_forms(options),
         ]
         if options["weekdays"] and options["relative_days"]:
             weekdays, days = _alternatives(options["weekdays"]), _alternatives(options["relative_days"])
             part = rf"(?:{_GAP}(?-i:{_alternatives(options['parts_of_day'])}))?" if options["parts_of_day"] else ""
             forms.append(rf"{_WORD_START}(?P<x>(?-i:{weekdays}){part})(?P<echo>{_GAP}(?-i:{days}){part}){_WORD_END}{_NOT_POSSESSIVE}")
-        # Compiled on first use (some 30 ms): a document with no candidate word never needs it.
+        # Compiled on first use (some 15 ms): a document with no candidate word never needs it.
         self.pattern = LazyPattern("|".join(forms), regex.I)
         self.joiner_before = regex.compile(rf"(?<![\w-])(?:{joiners}){_GAP}\Z", regex.I)
+        rare = [
+            (self._synonym_starts, self._synonym_form(options)),
+            (self._restated_name_starts, self._restated_name_form(options, joiners)),
+            (self._restated_year_starts, self._restated_year_form(options)),
+        ]
+        self.searches = [(self._echo_starts, self.pattern)]
+        self.searches += [(starts, LazyPattern(form, regex.I)) for starts, form in rare if form]
 
     def _relative_date_forms(self, options: dict) -> list[str]:
         """A date and the relative phrase that names it again: a year, a month or both after
@@ -159,8 +178,7 @@ class Repetition(Check):
         within = rf"(?:(?:{_TIME_PREPOSITION}{_GAP})?{part}|(?:in{_GAP})?{_QUALIFIER})"
         relative = rf"(?:of{_GAP})?(?:{within})?(?:the{_GAP})?(?:{relatives}){_GAP}"
         lead = rf"(?<=(?<![\w-])(?:(?:in|during|throughout)(?:{_GAP}the{_GAP}(?:year|month{_GAP}of))?{_GAP}|{part}|{_QUALIFIER}))"
-        day = rf"\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
-        day_month = rf"(?:{day}{_GAP}(?P<mo>{months})|(?P<mo>{months}){_GAP}{day})"
+        day_month = rf"(?:{_DAY}{_GAP}(?P<mo>{months})|(?P<mo>{months}){_GAP}{_DAY})"
         weekday = rf"(?:(?-i:{_alternatives(options['weekdays'])}),?{_GAP})?" if options["weekdays"] else ""
         end = rf"){_WORD_END}{_NOT_POSSESSIVE}"
         # A year is restated by "last year", a month by "last month", a month and its year by either.
@@ -175,31 +193,58 @@ class Repetition(Check):
             rf"(?P<echo>,{_GAP}(?:{_TIME_PREPOSITION}{_GAP})?(?P=p)(?(mo){months}(?:,?{_GAP}{_YEAR})?|{_YEAR}){end}{_NOT_LISTED}",
         ]
 
-    def _synonym_forms(self, options: dict) -> list[str]:
-        """A relative period restated with a synonym of its relative word ("this week the
-        current week", "last year the previous year"); the same word twice is a double."""
+    def _synonym_form(self, options: dict) -> str:
+        """A relative period restated with a synonym of its relative word, after "the" or "in
+        the" ("this week the current week", "next month in the coming month"); the same word
+        twice is a double, or two things ("last week in the last week of March"), and so is
+        "previous" after "in" (``_DURING``)."""
         periods = _alternatives(sorted(self.periods))
         forms = []
         for words in [_alternatives(t.split()) for t in options["relative_tokens"] if len(t.split()) > 1]:
             forms.append(
-                rf"{_WORD_START}(?P<x>(?P<r>{words}){_GAP}(?P<u>{periods}))"
-                rf"(?P<echo>{_GAP}(?:the{_GAP})?(?!(?P=r){_GAP})(?:{words}){_GAP}(?P=u)){_WORD_END}{_NOT_POSSESSIVE}"
+                rf"{_WORD_START}(?P<x>(?P<r>{words}){_GAP}(?P<u>{periods}))(?P<echo>{_GAP}(?:{_DURING})?(?:the{_GAP})?"
+                rf"(?!(?P=r){_GAP})(?:{words}){_GAP}(?P=u)){_WORD_END}{_NOT_POSSESSIVE}"
             )
-        return forms
+        return "|".join(forms)
+
+    def _restated_name_form(self, options: dict, joiners: str) -> str:
+        """A weekday or a month said again after a part of the day ("Tuesday night Tuesday",
+        "Tuesday night last Tuesday") or after a relative word put after it, as Persian and Dari
+        order them ("Tuesday coming next Tuesday"; "Tuesday next Tuesday" is the main pattern's).
+        Not another part of that day ("Tuesday night Tuesday morning")."""
+        if not self.named_dates:
+            return ""
+        names = _alternatives(options["weekdays"] + options["months"])
+        parts = _alternatives(options["parts_of_day"]) or _NEVER
+        relatives = _alternatives(sorted(self.relatives)) or _NEVER
+        return (
+            rf"{_WORD_START}(?P<x>(?-i:{names}))(?:{_GAP}(?P<daypart>(?-i:{parts})))?"
+            rf"(?P<echo>(?(daypart)(?:{_GAP}(?:{joiners}))?|{_GAP}(?:{relatives}){_GAP}(?:{joiners})){_GAP}(?P=x))"
+            rf"{_WORD_END}{_NOT_POSSESSIVE}(?!{_GAP}(?:{parts})\b)"
+        )
+
+    def _restated_year_form(self, options: dict) -> str:
+        """A year, or a date's year, said again as "of the year" ("in May 2021 of the year
+        2021", "in 2021 in the year 2021")."""
+        months = rf"(?-i:{_alternatives(options['months'])})"
+        date = rf"(?:(?:{_DAY}{_GAP})?{months},?{_GAP}(?:{_DAY},?{_GAP})?)?" if options["months"] else ""
+        return rf"{_WORD_START}{date}(?P<x>{_YEAR})(?P<echo>{_GAP}(?:of|in){_GAP}(?:the{_GAP})?year{_GAP}(?P=x)){_WORD_END}"
 
     def _matches(self, doc: Document) -> Iterator[regex.Match]:
-        """Matches of the mode's pattern. Doubles and echoes need a repeated word, so the
-        pattern is tried only where the document's words repeat (a cheap list scan) instead
-        of at every position of the text."""
+        """Matches of the mode's patterns. Doubles and echoes need a repeated word, so each
+        pattern is tried only where the document's words repeat as it needs (a cheap list scan)
+        instead of at every position of the text; at one place, the first pattern that matches."""
         text = self.matched_text(doc)
         if self.detect not in ("doubled", "echo"):
             yield from self.pattern.finditer(text)
             return
+        searches = list(self._searches(doc))
+        tries = sorted((start, k) for k, (starts, _) in enumerate(searches) for start in doc.word_starts_at(starts))
         taken = 0
-        for start in doc.word_starts_at(self._candidates(doc)):
+        for start, k in tries:
             if start < taken:
                 continue
-            m = self.pattern.match(text, start)
+            m = searches[k][1].match(text, start)
             if m:
                 taken = m.end()
                 yield m
@@ -212,12 +257,20 @@ class Repetition(Check):
             return _straight_apostrophes(doc.text)
         return doc.text
 
-    def _candidates(self, doc: Document) -> list[int]:
-        """The indices of the document words a double or an echo may start at, in order (a few
-        an article)."""
+    def _searches(self, doc: Document) -> Iterator[tuple[list[int], regex.Pattern | LazyPattern]]:
+        """For each pattern, the indices of the document words a double or an echo may start at,
+        in order (a few an article, mostly none)."""
         if self.detect == "doubled":
-            return self._doubled_phrase_starts(doc)
-        return sorted(set(self._restated_starts(doc.folded_words)) | set(self._relative_date_starts(doc.folded_words)))
+            yield self._doubled_phrase_starts(doc), self.pattern
+            return
+        for starts_of, pattern in self.searches:
+            yield sorted(set(starts_of(doc))), pattern
+
+    def _echo_starts(self, doc: Document) -> Iterator[int]:
+        """Where the main echo pattern may match: a word said again by a joining word, a date
+        before a relative phrase."""
+        yield from self._restated_starts(doc.folded_words)
+        yield from self._relative_date_starts(doc.folded_words)
 
     def _restated_starts(self, folded: list[str]) -> Iterator[int]:
         """Where a word is said again next to a joining word: "March Last March", "October 2019
@@ -243,6 +296,42 @@ class Repetition(Check):
             after = folded[i + 2 : i + 3] if folded[i + 1] in self.parts_of_day else folded[i + 1 : i + 2]
             if after and after[0] in self.relative_day_starts:
                 yield i
+
+    # The rarer forms look their words up in C (list.index), not word by word in Python.
+
+    def _synonym_starts(self, doc: Document) -> Iterator[int]:
+        """Where a relative period is said again within a few words with a relative word: "next
+        month in the coming month"."""
+        folded, words = doc.folded_words, doc.folded_word_set
+        if not any(len(synonyms & words) > 1 for synonyms in self.synonym_sets):
+            return
+        for period in self.periods & words:
+            for k in _positions(folded, period):
+                again = folded[k + 1 : k + 5]  # "in the coming month"
+                if k and folded[k - 1] in self.relatives and period in again[1:]:
+                    if again[again.index(period, 1) - 1] in self.relatives:
+                        yield k - 1
+
+    def _restated_name_starts(self, doc: Document) -> Iterator[int]:
+        """Where a weekday or a month is said again after a part of the day, or after a relative
+        word and another: "Tuesday night Tuesday", "Tuesday coming next Tuesday"."""
+        folded, parts = doc.folded_words, self.parts_of_day
+        before_joiner = parts | self.relatives
+        for name in self.named_dates & doc.folded_word_set:
+            for i in _positions(folded, name):
+                after = folded[i + 1 : i + 4]  # "night Tuesday", "coming next Tuesday"
+                if after[1:2] == [name] and after[0] in parts or after[2:] == [name] and after[0] in before_joiner:
+                    yield i
+
+    def _restated_year_starts(self, doc: Document) -> Iterator[int]:
+        """Where a year is said again as "the year" (or a date that ends in it starts): "in May
+        2021 of the year 2021"."""
+        folded = doc.folded_words
+        for k in _positions(folded, "year"):
+            year = folded[k + 1 : k + 2]
+            if year and year[0].isdecimal() and year[0] in folded[max(k - 3, 0) : k - 1]:
+                at = folded.index(year[0], max(k - 3, 0))
+                yield from range(max(at - 2, 0), at + 1)
 
     def _doubled_phrase_starts(self, doc: Document) -> list[int]:
         """The indices of the document words that start the same words twice in a row, of up to
@@ -307,7 +396,7 @@ class Repetition(Check):
         """Whether an echo is a joining word and a word said twice ("this week this week"): a
         double, which the doubled rule reports over the whole phrase (a second finding on a
         shorter span would say the same)."""
-        joiner = m.group("j")
+        joiner = m.groupdict().get("j")  # only the main pattern has one
         if not joiner or m.group("n") or "," in m.group("echo"):
             return False
         before = self.joiner_before.search(text, max(0, m.start() - 40), m.start())
@@ -392,8 +481,12 @@ def _straight_apostrophes(text: str) -> str:
 
 
 def _positions(items: list[str], item: str) -> Iterator[int]:
-    """The indices of ``item`` in ``items``, found in C (an article has a few "s" in hundreds of words)."""
+    """The indices of ``item`` in ``items``, found in C (an article has a few "s" in hundreds of
+    words): one pass over the list, which counting them first would make two."""
     i = -1
-    for _ in range(items.count(item)):
-        i = items.index(item, i + 1)
+    while True:
+        try:
+            i = items.index(item, i + 1)
+        except ValueError:
+            return
         yield i

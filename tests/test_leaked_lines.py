@@ -4,8 +4,10 @@ leave them: a caption under a label ("Photo: ..."), in italics, with a lowercase
 this post on Instagram" header, a tweet credit with its picture link, a Facebook "Posted by ...
 on <date>" line, a video player's title ("Watch: ...", "Title — youtube.com/watch?v=..."), a
 credit naming a platform ("Source: Telegram channel of ..."), a "Read also: <headline>" teaser,
-an agency's "End of message." Each is one finding for the whole line, and the fix, with CRLF
-line ends too, removes the whole leak and nothing else."""
+an agency's "End of message.", a caption that says what it shows ("Archive photo of ..."), a
+Telegram post's link and footer ("t.me/x/12 👁 8.1K 11:05"), the site's call to follow it
+("Click here to join our WhatsApp channel"). Each is one finding for the whole line, and the
+fix, with CRLF line ends too, removes the whole leak and nothing else."""
 
 from __future__ import annotations
 
@@ -53,6 +55,11 @@ LEAKS = [
     ("TQ701", "YouTube: Harvest Festival 2023 | Night of Songs — youtube.com/watch?v=Ab12Cd34Ef"),
     ("TQ701", "Night of Songs - https://www.youtube.com/watch?v=Ab12Cd34Ef"),
     ("TQ701", "youtu.be/Ab12Cd34Ef"),
+    ("TQ701", "Archive photo of the central courts complex in the old quarter"),
+    ("TQ701", "An archival image of the bridge before its collapse"),
+    ("TQ701", "File image shows the governor during a visit to the dam"),
+    ("TQ701", "Handout picture released by the ministry shows the new plant."),
+    ("TQ701", "Undated photo of the missing fisherman"),
     ("TQ702", "A post shared by National Film Festival (@film_fest)"),
     ("TQ702", "A photo posted by Nour Studio (@nour.studio) on Jun 3, 2016 at 4:05am PDT"),
     ("TQ702", "Ministry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025 pic.twitter.com/AbC123"),
@@ -65,6 +72,9 @@ LEAKS = [
     ("TQ702", "View this post on Instagram A post shared by Harbour Sounds (@harbour_sounds)"),
     ("TQ703", "View this post on Instagram"),
     ("TQ703", "pic.twitter.com/AbC123"),
+    ("TQ703", "t.me/HarbourNewsDesk/5120 👁 8.1K 11:05"),
+    ("TQ703", "https://t.me/s/HarbourNewsDesk/5120 👁️ 930 edited 9:05 PM"),
+    ("TQ703", "3,214 views edited 18:40"),
     ("TQ705", "Read also: Dock workers end their strike after two weeks"),
     ("TQ705", "READ ALSO | Dock workers end their strike after two weeks"),
     ("TQ705", "» Also read: Dock workers end their strike"),
@@ -76,6 +86,12 @@ LEAKS = [
     ("TQ705", "(End)"),
     ("TQ705", "-- End --"),
     ("TQ705", "(end) hm.ab"),
+    ("TQ705", "Click here to join our WhatsApp channel for breaking news"),
+    ("TQ705", "Follow us on Telegram and X"),
+    ("TQ705", "For the latest updates, subscribe to our newsletter."),
+    ("TQ705", "To get our alerts on WhatsApp, tap here"),
+    ("TQ705", "**Download our app**"),
+    ("TQ705", "Stay informed: follow the news of the region on our Facebook page"),
 ]
 
 
@@ -137,6 +153,22 @@ def test_the_navigation_messages_name_what_the_line_is():
     teaser, tag = run_checks(Document(f"{BEFORE}\n\nSee also: Dock workers end their strike\n\n{AFTER}\n\n(End)\n"), CHECKS)[0]
     assert teaser.message.startswith("'See also' introduces a link to another article") and teaser.data == {"label": "See also"}
     assert tag.message.startswith("'(End)' is a news agency's end-of-story tag") and tag.data == {"tag": "(End)"}
+    (promotion,) = run_checks(Document(f"{BEFORE}\n\nClick here to follow our Telegram channel\n\n{AFTER}\n"), CHECKS)[0]
+    assert promotion.message.startswith("'Click here ...' is the web site's call to follow it")
+    assert promotion.data == {"promotion": "Click here"}
+
+
+def test_a_telegram_footer_goes_and_the_channel_name_before_it_stays():
+    """The channel's name, in any script, is the post's: only the link and its footer go (safe)."""
+    text = f"{BEFORE}\n\nHarbour News Desk t.me/HarbourNewsDesk/5120 👁 8.1K 11:05\n\n{AFTER}\n"
+    assert _findings(text) == [("TQ703", "t.me/HarbourNewsDesk/5120 👁 8.1K 11:05")]
+    assert fix_text(text, "a.txt", CHECKS).text == f"{BEFORE}\n\nHarbour News Desk\n\n{AFTER}\n"
+
+
+def test_a_caption_that_says_what_its_picture_is_stands_alone():
+    """"Archive photo of ..." is a caption on a line of its own, not inside a paragraph."""
+    text = f"{BEFORE} The ministry released\nArchive photo of the old port\nwith its report.\n"
+    assert _findings(text) == []
 
 
 def test_a_source_credit_under_a_caption_takes_the_caption_with_it():
@@ -216,6 +248,20 @@ NOT_LEAKS = [
     "[END OF TRANSCRIPT]",
     "The End",
     "The end of the strike was announced in a message to the workers.",
+    "Archive photos of the floods show how high the river rose. Officials said the dam held.",
+    "File photos are kept in the basement of the ministry.",
+    "The archive photo of the port was published in 2019.",
+    "Archive of the ministry shows the plans changed",
+    "The channel t.me/HarbourNewsDesk has 12,000 subscribers.",
+    "The clip had 3,000 views by 14:32 on Monday.",
+    "Follow us on this journey, the campaign said.",
+    "\"Join our WhatsApp group,\" the mayor told residents.",
+    "For the first time, the US joined the talks on Telegram security.",
+    "Follow US sanctions news on the Treasury website",
+    "Add to that the cost of fuel, which doubled on our page of figures.",
+    "Like our neighbours, we depend on the river.",
+    "Download the report from the ministry's page",
+    "Subscribe",
 ]
 
 

@@ -47,7 +47,7 @@ ARTICLES += [make_article(random.Random(seed), _ORGS).text() for seed in range(3
 
 # What the shortcuts look at: quote marks, the whitespace around them (including whitespace a
 # paragraph edge does not read like), line and paragraph breaks, doubled marks, non-ASCII.
-PIECES = ['"', '"', "“", "”", "'", "’", "‘", " ", " ", "  ", "\t", "\n", "\n\n", "\u00a0", "\x0c", "\u2028",
+PIECES = ["&amp;", '"', '"', "“", "”", "'", "’", "‘", " ", " ", "  ", "\t", "\n", "\n\n", "\u00a0", "\x0c", "\u2028",
           "\u3000", "\r", "a", "S", "word", "The", "s", "7", ".", ",", "!", "?", ":", ";", "..", ",,", "::",
           "(", ")", "-", "—", "(AFP)", "(@x)", "\u200f", "\u200d", "\u060c", "\u0662", "\u066b", "\u066c",
           "\u06f5", "\u0627", "e\u0301", "\u00c3\u00a9", "\U0001F468", "#", "`x`", "www.x.org"]

@@ -120,9 +120,45 @@ def test_mojibake_check_imports_ftfy_only_when_needed():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
-ALPHABET = list("ab sS'\"\u2018\u2019\u201c\u201d,.;:!?()-\n\t 0123456789") + [
+# (HTML entities a scraper left, the text with the safe fixes applied)
+ENTITIES = [
+    ("The envoy called the talks &quot;frank&quot;.", 'The envoy called the talks "frank".'),
+    ("Marks &amp; Spencer and the union&#39;s office", "Marks & Spencer and the union's office"),
+    ("the minister&rsquo;s aide, &#x2014; or &#8212; the deputy", "the minister\u2019s aide, \u2014 or \u2014 the deputy"),
+    ("a 40&nbsp;km road and a 3&thinsp;m wall", "a 40 km road and a 3 m wall"),
+    ("the co&shy;operative of &lrm;farmers", "the cooperative of farmers"),
+    ("called it &amp;quot;a step&amp;amp;quot;", 'called it "a step"'),
+    ("Caf&eacute; owners &hellip;", "Caf\u00e9 owners \u2026"),
+]
+
+
+@pytest.mark.parametrize(("text", "fixed"), ENTITIES)
+def test_html_entities_are_unescaped_by_a_safe_fix(text, fixed):
+    outcome = fix_to_fixed_point(text, lambda t: BY_CODE["TQ606"].run(Document(t)))
+    assert outcome.text == fixed
+    assert all(f.fix.applicability is Applicability.SAFE for f in BY_CODE["TQ606"].run(Document(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "AT&T and R&D; Procter & Gamble; Q&A",
+    "the &madeup; token, &#0;, &#xD800; and &#7;",
+    "In HTML, an ampersand is written &amp; and a quotation mark &quot;.",
+    "The page showed the '&amp;' sign; write \"&nbsp;\" or \u201c&mdash;\u201d by hand.",
+])
+def test_text_that_only_looks_like_entities_or_shows_them_on_purpose(text):
+    assert list(BY_CODE["TQ606"].run(Document(text))) == []
+
+
+def test_entities_are_markup_in_html_and_code_in_markdown():
+    text = "The talks were &quot;frank&quot;, said `a&amp;b`.\n"
+    codes = {path: [f.match for f in check_text(text, path).findings if f.code == "TQ606"] for path in ("a.txt", "a.md", "a.html")}
+    assert codes == {"a.txt": ["&quot;", "&quot;", "&amp;"], "a.md": ["&quot;", "&quot;"], "a.html": []}
+
+
+ALPHABET = list("ab sS'\"\u2018\u2019\u201c\u201d,.;:!?()-\n\t 0123456789&#") + [
     "\u200b", "\u200d", "\u200f", "\u202e", "\ufeff", "\u060c", "\u061f", "\u0640", "\u0662", "\u06f5",
     "\u066b", "\u0627", "\u0644", "\u0301", "\u00c3", "\u00a9", "\u00e2", "\u20ac", "\u2122", "\U0001F468",
+    "&amp;", "&quot;", "&#39;", "&nbsp;", "amp;", "x27;",
 ]
 
 

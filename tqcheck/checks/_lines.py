@@ -15,6 +15,8 @@ from .base import LazyPattern
 
 # Characters that end a sentence or clause at the end of a line of prose.
 PROSE_END = frozenset(".!?:;,…\"”’»")
+# Two sentences: a lowercase word closing one, a capital opening the next.
+SENTENCE_BREAK = LazyPattern(r"\p{Ll}{2,}[.!?][ \t]+[\p{Lu}\d]")
 _BULLET = LazyPattern(r"(?:[-+*•‣◦>]|\d{1,3}[.)])[ \t]")
 # A whole line in Markdown italics or bold: the same run of markers on both sides, hugging the text.
 _EMPHASIS = LazyPattern(

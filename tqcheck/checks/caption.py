@@ -8,7 +8,8 @@ unless the credit is listed ("(archive)", "(file)"), possibly several joined by 
 when a mark says what it is: "... bound for the port. © MAP", "... at dawn. Photo: AFP".
 
 A line of its own that starts with a caption label ("Photo: The port of the city at dawn",
-"Image: AFP", "File photo: ...", "Caption: ...") is a leaked caption too, whatever its end, and
+"Image: AFP", "File photo: ...", "Caption: ...") is a leaked caption too, whatever its end, as
+is one sentence that says what its picture is ("Archive photo of the port at dawn"), and
 so is the title of an embedded video: after "Watch:", "Video:" or "YouTube:", or before the
 video page's link ("Night of songs — youtube.com/watch?v=...").
 
@@ -37,7 +38,9 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from ._lines import PROSE_END, Line, delete_line_fix, is_bullet, line_at, lines_ending_in, stands_alone, unwrap_emphasis
+from ._lines import (
+    PROSE_END, SENTENCE_BREAK, Line, delete_line_fix, is_bullet, line_at, lines_ending_in, stands_alone, unwrap_emphasis,
+)
 from .base import Check, LazyPattern, Param, RuleDataError
 
 # Needed only for lines that end in ")": compiled on first use.
@@ -64,21 +67,24 @@ _MAY_VIDEO = LazyPattern(r"(?i)youtu|vimeo\.com/|dailymotion\.com/")
 # What separates a video's title from its link ("Title — youtube.com/...", "Title | youtu.be/...").
 _TITLE_END = frozenset("—–-|:")
 # A label at the start of a line: a caption's ("Photo:", "File photo:", "Photo credit:", "Image
-# source," as BBC pages print it, "Caption:"), a video player's title ("Watch:", "VIDEO |") or a
-# credit ("Source:", "Via:").
+# source," as BBC pages print it, "Caption:"), a video player's title ("Watch:", "VIDEO |"), a
+# credit ("Source:", "Via:"), or a caption that says what its picture is ("Archive photo of ...",
+# "File image shows ...": MT's rendering of "صورة أرشيفية").
 _LABEL = LazyPattern(
     r"(?mi)^[ \t]*(?:\*{1,3}|_{1,3})?(?:"
     r"(?P<photo>(?:(?:file|archive|stock)[ \t]+)?(?:photo(?:graph)?|image|picture)s?(?:[ \t]+credits?)?|caption)[ \t]*:"
     r"|(?P<photo>(?:photo|image|picture|video)[ \t]+(?:source|caption))[ \t]*[:,]"
     r"|(?P<video>watch|video|youtube)[ \t]*[:|]"
     r"|(?P<source>source|via)[ \t]*:"
+    r"|(?P<described>(?:an?[ \t]+)?(?:archival|archived?|file|stock|handout|undated)[ \t]+(?:photo(?:graph)?|image|picture)s?)"
+    r"(?=[ \t]+(?:of|shows?|showing|from|taken|depicting|released|issued|provided|distributed)\b)"
     r")[ \t]*"
 )
 # The line starts where a label may begin (after Markdown emphasis): its first letter is one a
 # label word starts with, in either case (and the long s, which `regex` folds to s). The standard
 # library finds them ~4x faster than _LABEL scans every position; _LABEL is then matched at each
 # (a test compares).
-_MAY_LABEL = re.compile(r"(?m)^[ \t]*[*_]{0,3}[aAcCfFiIpPsS\u017fvVwWyY]")
+_MAY_LABEL = re.compile(r"(?m)^[ \t]*[*_]{0,3}[aAcCfFhHiIpPsS\u017fuUvVwWyY]")
 # Columns of a plain-text table, aligned with runs of spaces or tabs.
 _ALIGNED = LazyPattern(r"[ \t]{3,}|\t")
 # What ends a line of prose rather than a video's title ("Watch: it is not over yet.").
@@ -156,7 +162,8 @@ class Caption(Check):
     def _label_data(self, label: regex.Match, rest: str, line_above: str) -> dict | None:
         """The finding's data when the words after ``label`` make its line a leak, else None.
 
-        A photo label makes any line a caption. A video label needs a player's title after it
+        A photo label makes any line a caption; a described one ("Archive photo of ...") a line
+        of its own that holds one sentence. A video label needs a player's title after it
         (capitalised, three words or more, no sentence's closing mark) or a listed credit, on a
         line of its own. "Source:" and "Via:" are an article's own attribution ("Source:
         Reuters") unless they name a platform ("Source: Telegram channel of ...") or, as a
@@ -166,6 +173,8 @@ class Caption(Check):
         listed = _norm(rest) in self.credits
         if label.group("photo"):
             return {"label": name}
+        if label.group("described"):  # the caption itself, one sentence on a line of its own
+            return {"label": name} if not line_above and not SENTENCE_BREAK.search(rest) else None
         if label.group("video"):
             words = _WORD.findall(rest)
             titled = len(words) >= 3 and (rest[0].isupper() or rest[0].isdigit()) and rest[-1] not in _SENTENCE_END
@@ -288,8 +297,6 @@ def _labelled_lines(text: str) -> Iterator[tuple[Line, regex.Match]]:
     with the caption's text on the line above when the label line is its credit ("Protesters in
     the square\nPhoto: AFP"). "Picture this: ..." has no label: the colon must follow the label
     word."""
-    if ":" not in text and "|" not in text and "," not in text:
-        return
     for line_start in _MAY_LABEL.finditer(text):
         m = _LABEL.match(text, line_start.start())
         if m is None:

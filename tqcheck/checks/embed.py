@@ -34,7 +34,7 @@ import regex
 
 from ..document import Document
 from ..model import Applicability, Edit, Finding, Fix
-from ._lines import Line, delete_line_fix, line_at, runs_on
+from ._lines import SENTENCE_BREAK, Line, delete_line_fix, line_at, runs_on, stands_alone
 from .base import REGEX_TIMEOUT, Check, LazyPattern, Param, RuleDataError, compile_regex
 from .literals import LiteralGate
 
@@ -82,7 +82,8 @@ _RUNNING_HANDLE = LazyPattern(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-
 # A line that may be the page's navigation: its first word, after any decoration, is one a
 # teaser's label or an end tag starts with. Only these lines are tried on the patterns below.
 _MAY_NAVIGATE = LazyPattern(
-    r"(?mi)^[ \t]*[^\p{L}\p{N}\n]{0,6}(?:read|see|also|to|related|recommended|you|most|end)\b"
+    r"(?mi)^[ \t]*[^\p{L}\p{N}\n]{0,6}(?:read|see|also|to|related|recommended|you|most|end"
+    r"|click|tap|press|follow|join|subscribe|sign|download|install|like|turn|enable|stay|for)\b"
 )
 # The label of a link to another article of the site, as MT renders "اقرأ أيضا", "Lire aussi",
 # "Ayrıca okuyun", "Lesen Sie auch", ..., and its separator; the headline follows (the whole in
@@ -95,10 +96,26 @@ _TEASER = LazyPattern(
     r"|you[ \t]+may[ \t]+also[ \t]+(?:like|read|be[ \t]+interested[ \t]+in)|most[ \t]+read"
     r")[ \t]*(?:[:|»>]|[–—-](?=[ \t]))[ \t]*(?P<headline>[^\n]+?)[ \t]*(?(open)[\])])"
 )
+# The site's call to follow it, as a line of its own: "Click here to join our WhatsApp channel",
+# "Follow us on X", "Subscribe to our newsletter", "Download our app", after an optional purpose
+# ("For the latest news, follow ...", "To receive our alerts: ..."). No quotation marks: a quoted
+# call is someone's words.
+_PROMOTION = LazyPattern(
+    r"(?:(?:To|For|to|for)[ \t][^\n,:\"“”]{3,60}[,:][ \t]*)?"
+    r"(?P<action>(?i:(?:click|tap|press)[ \t]+here|follow|join|subscribe|sign[ \t]+up|download|install|like|turn[ \t]+on|enable"
+    r"|stay[ \t]+(?:connected|updated|informed|tuned)))\b[^\n\"“”]{0,200}"
+)
+# What the call promotes: the site's own channels ("our Telegram channel", "our news on WhatsApp",
+# "us on Facebook").
+_PLATFORM = r"whatsapp|telegram|facebook|twitter|x|instagram|youtube|tiktok|snapchat|linkedin|threads|google[ \t]+news"
+_SITE_CHANNEL = LazyPattern(
+    rf"\b[Oo]ur[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?i:channels?|app|application|page|account|newsletters?|group|feed|alerts"
+    rf"|notifications|podcast|{_PLATFORM})\b|\bus[ \t]+(?:on|at|via)[ \t]+(?i:{_PLATFORM})\b"
+)
+# The most words in such a call.
+_PROMOTION_WORDS = 30
 # A headline given as a Markdown link: its words are the link's text.
 _LINKED = LazyPattern(r"\[(?P<text>[^\]\n]+)\]\([^)\n]*\)")
-# Two sentences: a lowercase word closing one, a capital opening the next.
-_SENTENCE_BREAK = LazyPattern(r"\p{Ll}{2,}[.!?][ \t]+[\p{Lu}\d]")
 # A news agency's end-of-story tag: "End of message", "End of the news", or a bare "End" in
 # brackets or between dashes ("(End)", "[END]", "-- End --", "/End/"), with the editor's
 # initials an agency may add ("(end) hm.ab"). "ENDS", a press release's last line, is no tag.
@@ -113,20 +130,30 @@ _EMPHASIS_MARKS = LazyPattern(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 
 def navigation_lines(text: str) -> Iterator[tuple[Line, dict]]:
     """(line, data) of each line of its own that is the page's navigation: a link to another
-    article ({"label": "Read also"}) or an agency's end tag ({"tag": "End of message"})."""
+    article ({"label": "Read also"}), an agency's end tag ({"tag": "End of message"}) or the
+    site's call to follow it ({"promotion": "Click here"})."""
     for hit in _MAY_NAVIGATE.finditer(text):
         line = line_at(text, hit.end() - 1)
         plain = _EMPHASIS_MARKS.sub("", line.text).strip()
-        end = _END_TAG.fullmatch(plain)
-        teaser = None if end else _TEASER.fullmatch(plain)
-        if end:
-            data = {"tag": end.group("tag")}
-        elif teaser and _reads_as_headline(teaser.group("headline")):
-            data = {"label": " ".join(teaser.group("label").split())}
-        else:
+        data = _navigation_data(plain)
+        if not data or runs_on(text, line.end):  # a label says what it is: the line above may be a leak too
             continue
-        if not runs_on(text, line.end):  # its label says what it is: the line above may be a leak too
+        if "promotion" not in data or stands_alone(text, line.start, line.end):
             yield line, data
+
+
+def _navigation_data(plain: str) -> dict | None:
+    """What the line ``plain`` (without emphasis marks) is, when it is the page's navigation."""
+    end = _END_TAG.fullmatch(plain)
+    if end:
+        return {"tag": end.group("tag")}
+    teaser = _TEASER.fullmatch(plain)
+    if teaser:
+        return {"label": " ".join(teaser.group("label").split())} if _reads_as_headline(teaser.group("headline")) else None
+    promotion = _PROMOTION.fullmatch(plain)
+    if promotion and plain[0].isupper() and len(plain.split()) <= _PROMOTION_WORDS and _SITE_CHANNEL.search(plain):
+        return {"promotion": " ".join(promotion.group("action").split())}
+    return None
 
 
 def _reads_as_headline(words: str) -> bool:
@@ -140,7 +167,7 @@ def _reads_as_headline(words: str) -> bool:
         and (words[0].isupper() or words[0].isdigit())
         and 3 <= count <= 20
         and words[-1] not in ".,;:"
-        and not _SENTENCE_BREAK.search(words)
+        and not SENTENCE_BREAK.search(words)
     )
 
 
@@ -296,6 +323,8 @@ def _navigation_evidence(data: dict) -> str:
     """What the line is, for the message."""
     if "tag" in data:
         return f"'{data['tag']}' is a news agency's end-of-story tag, not part of the article"
+    if "promotion" in data:
+        return f"'{data['promotion']} ...' is the web site's call to follow it, not part of the article"
     return f"'{data['label']}' introduces a link to another article of the site, left from the web page"
 
 

@@ -16,6 +16,11 @@ Each rule picks one ``detect`` mode:
 - ``mojibake``: UTF-8 decoded as Windows-1252 or Latin-1 ("Ã©", "â€™"); ftfy (imported only when
   a cheap pattern finds such pairs) proposes the repair. The fix is ``safe`` when ftfy's repair is a
   plain re-decoding that loses nothing, else ``unsafe``.
+- ``entities``: HTML character references a scraper left unresolved ("&quot;", "&amp;",
+  "&#39;", "&nbsp;", double-escaped "&amp;quot;"); the safe fix writes the character they stand
+  for (a space for a non-breaking or other wide space, nothing for an invisible one). An HTML
+  file's own references are its markup, and a paragraph about HTML or an entity quoted on its
+  own ("the '&amp;' entity") shows them on purpose: neither is reported.
 
 In ``punctuation`` and ``digits`` a character whose nearest letter before it (on the same line)
 is in a ``keep_within`` script belongs to real text in that script (an untranslated quotation,
@@ -25,6 +30,7 @@ which another check reports) and is left alone: "الشعب، الجيش" and "�
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -32,6 +38,7 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document, char_offsets
+from ..markup import HTML_SUFFIXES
 from ..model import Applicability, Edit, Finding, Fix
 from .base import Check, LazyPattern, Param, RuleDataError
 
@@ -59,6 +66,12 @@ _MOJIBAKE_TRAIL = frozenset(map(chr, range(0x80, 0xC0))) | frozenset(
     "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
     "\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
+# An HTML character reference, escaped once more or not ("&amp;quot;"): named (HTML5 names are
+# at most 31 characters) or numeric. Needed only by a text holding "&": compiled on first use.
+_ENTITY = LazyPattern(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A paragraph that talks about markup shows its entities on purpose.
+_ABOUT_MARKUP = LazyPattern(r"(?i)\b(?:x?html|xml|markup)\b|\b(?:character|named|numeric)[ \t]+(?:entit(?:y|ies)|references?)\b")
+_QUOTES_AROUND = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»"}
 _TOKEN_EDGE = " \t\r\n"
 _PLAIN_REDECODE = (
     [("encode", "latin-1"), ("decode", "utf-8")],
@@ -96,7 +109,7 @@ def _letter(text: str, i: int, step: int, limit: int = 24) -> str:
 class Unicode(Check):
     kind = "unicode"
     keys = {
-        "detect": Param("str", required=True, choices=("invisible", "punctuation", "digits", "nfc", "mojibake")),
+        "detect": Param("str", required=True, choices=("invisible", "punctuation", "digits", "nfc", "mojibake", "entities")),
         "characters": Param("str_list", [], help="invisible: code points or ranges (U+202A..U+202E)"),
         "swap": Param("str_map", {}, help="punctuation/digits: character (or U+XXXX) -> replacement"),
         "zeros": Param("str_list", [], help="digits: the digit zero of each digit set to rewrite"),
@@ -156,6 +169,8 @@ class Unicode(Check):
             sets = (self.foreign_chars,)
         elif self.detect == "mojibake":
             sets = (_MOJIBAKE_LEAD, _MOJIBAKE_TRAIL)
+        elif self.detect == "entities":
+            return None  # "&" is ASCII
         else:
             sets = ()
         return None if any(c.isascii() for chars in sets for c in chars) else sets
@@ -301,3 +316,52 @@ class Unicode(Check):
             fix = Fix(f"Replace with '{new}'" if new else "Remove", (Edit(s, e, new),),
                       Applicability.SAFE if safe else Applicability.UNSAFE)
             yield self.finding(doc, s, e, (new,), fix)
+
+    def _entities(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        if "&" not in text or doc.path.lower().endswith(HTML_SUFFIXES):
+            return
+        for m in _ENTITY.finditer(text):
+            start, end = m.span()
+            new = _unescaped(m.group())
+            if new is None or _quoted_alone(text, start, end):
+                continue
+            block = doc.block_at(start)
+            if block is not None and _ABOUT_MARKUP.search(block.text):
+                continue
+            yield self.replacement(doc, start, end, new, safe=True, meaning=_meaning(new))
+
+
+def _unescaped(entity: str) -> str | None:
+    """What ``entity`` stands for, as English text writes it (a plain space for a no-break or
+    other wide space, nothing for an invisible character), or None when it is no HTML reference
+    or stands for a control character."""
+    new = entity
+    while "&" in new:
+        once = html.unescape(new)
+        if once == new:
+            break
+        new = once
+    if new == entity or len(new) != 1 or new == "\ufffd":
+        return None
+    category = unicodedata.category(new)
+    if category == "Zs":
+        return " "
+    if category == "Cf":
+        return ""
+    return None if category.startswith("C") else new
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """True when the entity stands between quotes of its own ("the '&amp;' entity")."""
+    before = text[start - 1] if start else ""
+    return before in _QUOTES_AROUND and text.startswith(_QUOTES_AROUND[before], end)
+
+
+def _meaning(new: str) -> str:
+    """How the message names what the entity stands for."""
+    if new == " ":
+        return "a space"
+    if not new:
+        return "an invisible character, which English text does without"
+    return f"'{new}' ({unicodedata.name(new, 'a character').lower()})"

@@ -15,7 +15,10 @@ stem). A span is reported as a garble of a form when:
 - the first and the last word of the form are there: a different one is another body ("Iraqi
   Ministry of Electricity" is not the "Iraqi Ministry of Oil"), a missing one a generic
   reference ("Council of Ministers" is not a garbled "Iraqi Council of Ministers");
-- partly matched tokens keep the order of the form (a reordered subset is another name);
+- partly matched tokens keep the order of the form (a reordered subset is another name); all
+  the words of a form in another order are the name garbled ("Bank of Islamic Development"), and
+  with other words besides only when none matches by a mere shared stem ("Public Funds
+  Investment Office" is not the Public Investment Fund);
 - no extra word of the span is a place or nationality in ``regions`` (the "Union of Arab
   Football Associations" is not a garbled European one), and a two-word name missing a word
   of the form is an ordinary phrase ("Iraqi Oil"), after other words too ("Exports of Iraqi Oil");
@@ -25,6 +28,14 @@ A name may end before an " in " of the span: "the League of Arab Countries in Ca
 without "in Cairo", and a span running past an " in " garbles only a name with one ("UN Agency in
 Cairo" is no garbled "UN Refugee Agency"; "United Nations Mission in Libya" is a garbled
 "United Nations Support Mission in Libya").
+
+A span the finder joined at "and" to a known name ("the World Bank and the Bank of Islamic
+Development") is not that name garbled: the runs of words between the known names are checked
+on their own.
+
+A name followed by the acronym of one body of the gazetteer ("National Body for Disaster Relief
+(NDMA)") is a garble of that body's name when it shares words with its names but is none of them
+(see Entities._acronym_garble): the acronym says which body is meant, however far the words went.
 
 A known name cut before its last " and " is a short form of it, not reported: the "Turkish
 Ministry of Energy" is the Ministry of Energy and Natural Resources, not a garble of it.
@@ -54,6 +65,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
+from itertools import dropwhile, groupby
 from typing import NamedTuple
 
 import regex
@@ -74,6 +86,7 @@ _ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c
 _ALNUM = LazyPattern(r"[\p{L}\d]")  # the letter/digit boundary of a known name
 _AND = LazyPattern(r"\s+(?:and|&)\s+(?:the\s+)?")
 _NON_SPACE = LazyPattern(r"\S+")
+_ACRONYM_AFTER = LazyPattern(r"[ \t]?\((\p{Lu}[\p{L}]{1,9})\)")  # " (NDMA)" after a name
 _RENDERING = 0.9  # the similarity of a word and its rendering: as close as a typo (see _alignment_score)
 _CACHE_SIZE = 8192  # entries in each per-check cache (words, spans; 2 MB at most); emptied when full
 # British and American spellings of one word are the same word here (Centre ~ Center).
@@ -99,6 +112,31 @@ def _keeps_a_piece(word: str, other: str, edits: int) -> bool:
         if other.find(piece, max(0, place - edits), place + edits + len(piece)) >= 0:
             return True
     return False
+
+
+def _is_acronym(alias: str) -> bool:
+    """NDMA, AfDB, SoDMA: letters, two capitals at least, one small letter at most."""
+    return alias.isalpha() and sum(map(str.isupper, alias)) >= 2 and sum(map(str.islower, alias)) <= 1
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` is the starts of some of ``words`` in order: "Union Générale Tunisienne
+    du Travail" spells UGTT, "Agence Nationale de Promotion de l'Emploi et des Compétences" ANAPEC."""
+    letters, words = _fold(acronym), [_fold(w) for w in words]
+
+    @lru_cache(maxsize=None)  # each (i, j) once: a long title-case span stays cheap
+    def spelt(i: int, j: int) -> bool:  # letters[i:] by the starts of words[j:]
+        if i == len(letters):
+            return True
+        for k in range(j, len(words)):
+            n = 0
+            while n < len(words[k]) and i + n < len(letters) and words[k][n] == letters[i + n]:
+                n += 1
+                if spelt(i + n, k + 1):
+                    return True
+        return False
+
+    return spelt(0, 0)
 
 
 def _spelling(token: str) -> str:
@@ -163,6 +201,7 @@ class Garble(NamedTuple):  # see Entities._find_garble
     end: int
     form: Form
     score: float
+    acronym: str = ""  # the body's acronym written after the name (see Entities._acronym_garble)
 
 
 class Alignment(NamedTuple):  # see Entities._alignment_score
@@ -218,10 +257,14 @@ class Entities(Check):
         self.by_first: dict[str, int] = defaultdict(int)
         self.by_last: dict[str, int] = defaultdict(int)
         self.with_in = 0  # the forms with an " in " ("United Nations Support Mission in Libya")
+        # An acronym among the aliases -> the names of its bodies and the tokens of their forms.
+        self.acronyms: dict[str, list[tuple[str, tuple[tuple[str, ...], ...]]]] = defaultdict(list)
         for name, aliases, _type, _line in options["gazetteer"]:
             texts = [name, *(a.strip() for a in aliases.split("|") if a.strip())]
             entry = [self._tokens(text) for text in texts]
             self.known.update(self._moved_names(entry))
+            for acronym in filter(_is_acronym, texts[1:]):
+                self.acronyms[acronym].append((name, tuple(entry)))
             for text, tokens in zip(texts, entry):
                 self.known.add(tokens)
                 if short := self._short_form(text):
@@ -410,9 +453,14 @@ class Entities(Check):
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         for start, end in self._spans(text):
-            found = self._garble(text[start:end], doc.starts_sentence(start))
+            initial = doc.starts_sentence(start)
+            found = self._garble(text[start:end], initial)
+            if found is None and "(" in text[end : end + 2] and (m := _ACRONYM_AFTER.match(text, end)):
+                found = self._acronym_garble(text[start:end], initial, m.group(1))
             if found and not self._inside_known_name(text, start + found.start, start + found.end):
                 data = {"score": round(found.score, 3), "form": found.form.text}
+                if found.acronym:
+                    data["acronym"] = found.acronym
                 yield self.replacement(doc, start + found.start, start + found.end, found.form.canonical, safe=False, data=data)
 
     def _garble(self, span: str, initial: bool) -> Garble | None:
@@ -430,7 +478,7 @@ class Entities(Check):
         if not self._may_reach_a_form(tokens):
             return None
         if self._joins_a_known_name(span):
-            return None
+            return self._garble_beside_known_names(span, initial)
         best = None  # (offset, end, form, alignment)
         for offset in self._starts(span, initial):
             if offset:
@@ -454,6 +502,73 @@ class Entities(Check):
         if self._possessive_of(span[offset:end], form):
             return None
         return Garble(offset + self._name_start(span[offset:end], alignment.lead, form), end, form, alignment.score)
+
+    def _acronym_garble(self, span: str, initial: bool, acronym: str) -> Garble | None:
+        """"National Body for Disaster Relief (NDMA)": a name followed by the acronym of one body of
+        the gazetteer, sharing words with its names but none of them, is a garble of its name,
+        however far. Not a known name (of a body sharing the acronym, after a place: "Iranian
+        Revolutionary Guards"), nor one whose words spell the acronym (another body's, or the name
+        in its own language: "Algérie Presse Service (APS)"), nor one sharing no distinctive word
+        and fewer than two words with the body. Of the names the span may end with, the one
+        sharing the most words for its length."""
+        bodies = self.acronyms.get(acronym)
+        if not bodies:
+            return None
+        words = frozenset(t for _, forms in bodies for form in forms for t in form)
+        best = None
+        for start in self._acronym_name_starts(span, initial, words):
+            name = span[start:]
+            tokens = self._tokens(name)
+            if tuple(dropwhile(self.regions.__contains__, tokens)) in self.known or _spells(acronym, _WORD.findall(name)):
+                return None  # written right: the body's name, or another body's with that acronym
+            sharing = [(body, forms, shared) for body, forms in bodies if (shared := self._shared_words(tokens, forms))]
+            if len(tokens) >= 2 and len(sharing) == 1 and (best is None or sharing[0][2] / len(tokens) >= best.score):
+                body, forms, shared = sharing[0]
+                best = Garble(start, len(span), Form(body, body, forms[0]), shared / len(tokens), acronym)
+        return best
+
+    def _acronym_name_starts(self, span: str, initial: bool, words: frozenset[str]) -> list[int]:
+        """Where the name before an acronym may start in the span, nearest the acronym first: after
+        an "and" (the finder joins names at "and"), up to a known name; or at the start, after
+        the first word of a sentence when it is alike no word of the bodies (``words``:
+        "Officials at the"), and after a "The"."""
+        bounds = [(0, 0), *((m.start(), m.end()) for m in _AND.finditer(span))]  # the ends and starts of the parts
+        starts, part_end = [], len(span)
+        for before, start in reversed(bounds):
+            if starts and self._tokens(span[start:part_end]) in self.known:
+                return starts  # a known name before an "and" ends the name before the acronym
+            starts.append(start)
+            part_end = before
+        if initial:
+            first = _token(_WORD.match(span).group(), self.connectors)
+            if first is None or not self._alike_words(first).keys() & words:
+                starts[-1] = self._starts(span, True)[-1]
+        if span.startswith(("The ", "the "), starts[-1]):
+            starts[-1] += 4
+        return starts
+
+    def _written_as_in(self, tokens: tuple[str, ...], forms: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether ``tokens`` are a run of words of a form, each the same or a variant spelling
+        (no rendering): a short form ("Revolutionary Guards"), a variant ("People's" for
+        "Peoples'"), or a longer name the finder cut ("Security Affairs" after an invisible character)."""
+        n = len(tokens)
+        alike = [self._alike_words(t) for t in tokens]
+        return any(
+            all(form[i + k] in alike[k] and tokens[k] not in self.renderings.get(form[i + k], ()) for k in range(n))
+            for form in forms
+            for i in range(len(form) - n + 1)
+        )
+
+    def _shared_words(self, tokens: tuple[str, ...], forms: tuple[tuple[str, ...], ...]) -> int:
+        """How many of ``tokens`` are alike words of ``forms`` (the names of a body) when one of
+        them is distinctive or two are, and the tokens are not _written_as_in a form; else 0."""
+        if self._written_as_in(tokens, forms):
+            return 0
+        words = frozenset().union(*forms)
+        alike = [self._alike_words(t).keys() & words for t in tokens]
+        shared = sum(map(bool, alike))
+        distinctive = any(w not in self.generic for found in alike for w in found)
+        return shared if distinctive or shared >= 2 else 0
 
     def _possessive_of(self, part: str, form: Form) -> bool:
         """Whether ``part`` is a form that starts with a place written as a possessive: "Iraq's
@@ -515,6 +630,23 @@ class Entities(Check):
             return False  # what _AND splits at
         parts = _AND.split(span)
         return len(parts) > 1 and any(self._tokens(p) in self.known for p in parts)
+
+    def _garble_beside_known_names(self, span: str, initial: bool) -> Garble | None:
+        """"the World Bank and the Bank of Islamic Development": the finder joined a known name and
+        a garble at "and". The runs of parts between the known names are names
+        of their own, a run keeping its own "and"s ("Justice and Developing Party")."""
+        parts, pos = [], 0  # the (start, end) of the parts between the "and"s
+        for m in _AND.finditer(span):
+            parts.append((pos, m.start()))
+            pos = m.end()
+        parts.append((pos, len(span)))
+        for known, run in groupby(parts, key=lambda p: self._tokens(span[p[0] : p[1]]) in self.known):
+            if not known:
+                run = list(run)
+                start, end = run[0][0], run[-1][1]
+                if found := self._garble(span[start:end], initial and start == 0):
+                    return found._replace(start=found.start + start, end=found.end + start)
+        return None
 
     def _inside_known_name(self, text: str, start: int, end: int) -> bool:
         """A span the finder cut out of a longer known name ("Hayat Tahrir" of "Hayat Tahrir
@@ -637,11 +769,11 @@ class Entities(Check):
         if score < self.min_score:
             return None
         matched_idx = {fi for fi, _ in matched}
-        order = [si for si in used_order]
-        if len(matched) < len(form) and order != sorted(order):
-            return None  # partly matched and in another order: another name
+        close = all(s >= 0.85 for _, s in matched)  # each word equal, misspelt or rendered, not a mere shared stem
+        if used_order != sorted(used_order) and (len(matched) < len(form) or (len(span) > len(form) and not close)):
+            return None  # in another order, partly matched or with stems among other words: another name
         complete = len(matched) == len(form) == len(span)
-        typo_only = complete and all(s >= 0.85 for _, s in matched)  # each word equal, misspelt or rendered
+        typo_only = complete and close
         if not typo_only and not any(form[fi] not in self.generic for fi in matched_idx):
             return None  # only generic words in common, and more than a typo apart
         if 0 not in matched_idx or len(form) - 1 not in matched_idx:

@@ -11,7 +11,7 @@ import random
 import pytest
 
 from tqcheck.checks.base import RuleDataError
-from tqcheck.checks.language import announced_languages, is_gloss
+from tqcheck.checks.language import _ngrams, announced_languages, is_gloss, likelihood_ratios
 from tqcheck.document import Document
 from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule
 
@@ -92,15 +92,104 @@ def test_fragments_need_a_fragment_size(untranslated, foreign_script):
         assert list(check.run(Document(text))) and not list(quiet.run(Document(text)))
 
 
-@pytest.mark.parametrize("key, value", [("fragment_words", -1), ("fragment_letters", 0), ("fragment_function_words", 0)])
+@pytest.mark.parametrize("key, value", [
+    ("fragment_words", -1), ("fragment_letters", 0), ("fragment_function_words", 0), ("fragment_margin", -0.5)])
 def test_bad_fragment_options_are_rule_errors(untranslated, key, value):
     with pytest.raises(RuleDataError):
         _with_options(untranslated, **{key: value})
 
 
+@pytest.mark.parametrize("text, letters_of", [
+    ("The banner read: حکومت نے سیلاب زدگان کے لیے نئے کیمپ قائم کیے ہیں", "Urdu"),
+    ("The banner read: دولت برنامه تازه‌ای برای کشاورزان اعلام کرد", "Persian"),
+    ("The banner read: حکومەت پلانێکی نوێی بۆ جووتیاران ڕاگەیاند", "Sorani Kurdish"),
+    ("The banner read: حکومت د بزګرانو لپاره نوی پلان اعلان کړ", "Pashto"),
+])
+def test_an_arabic_script_passage_names_the_language_of_its_own_letters(foreign_script, text, letters_of):
+    [finding] = foreign_script.run(Document(text))
+    assert finding.data["script"] == "Arabic" and finding.data["letters_of"] == letters_of
+    assert f"in Arabic script ({letters_of} letters): left untranslated?" in finding.message
+
+
+def test_an_arabic_passage_names_the_script_alone(foreign_script):
+    [finding] = foreign_script.run(Document("The banner read: أعلنت الحكومة خطة جديدة للمزارعين في الجنوب"))
+    assert "letters_of" not in finding.data and finding.message.endswith("in Arabic script: left untranslated?")
+
+
+# -- languages without a function-word list ------------------------------------------------------
+
+SWAHILI = "Her father used to say \"Serikali itatoa msaada kwa familia zote zilizoathirika\" when the rains failed."
+
+
+def test_a_clause_of_a_language_without_a_list_is_named_with_its_probability(untranslated):
+    [finding] = untranslated.run(Document(SWAHILI))
+    assert finding.data["language"] == "sw" and finding.data["probability"] >= 0.9
+    assert finding.message.startswith("this passage reads as Swahili (probability ")
+
+
+def test_a_zero_margin_turns_clauses_without_a_list_off(untranslated):
+    assert not list(_with_options(untranslated, fragment_margin=0).run(Document(SWAHILI)))
+
+
+# English words that langdetect reads as Afrikaans with probability 0.99 or more.
+MISREAD_ENGLISH = [
+    'The tags on the photo were "herders game winds songs desert" and nothing else.',
+    'Her poem, which is only "riverbeds hillsides winds keep singing wardens", won the prize.',
+    'The poster said "meetings kids strong elders windmill held" in big red letters.',
+]
+
+
+@pytest.mark.parametrize("text", MISREAD_ENGLISH)
+def test_english_words_langdetect_misreads_stay_below_the_margin(untranslated, text):
+    assert list(_with_options(untranslated, fragment_margin=0.001).run(Document(text)))
+    assert not list(untranslated.run(Document(text)))
+
+
+def test_the_likelihood_ratio_tells_english_look_alikes_from_a_clause():
+    def ratio(text, language):
+        return likelihood_ratios(text, "en", (language,))[language]
+
+    assert ratio("federal funds target range", "da") < 0.3
+    assert ratio("meetings kids strong elders windmill held", "af") < 0.3
+    assert ratio("serikali itatoa msaada kwa familia zote", "sw") > 0.5
+    assert ratio("mae'r llywodraeth wedi cyhoeddi cynllun newydd", "cy") > 0.5
+    assert likelihood_ratios("serikali itatoa msaada", "en", ("xx",)) == {}
+    assert likelihood_ratios("serikali itatoa msaada", "xx", ("sw",)) == {}
+    assert likelihood_ratios("", "en", ("sw",)) == {}
+    several = likelihood_ratios("serikali itatoa msaada kwa familia zote", "en", ("so", "sw", "cy", "en"))
+    assert several["en"] == 0 and max(several, key=several.get) == "sw"
+
+
+def test_the_ngrams_weighed_are_those_of_a_langdetect_detection():
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    texts = ["Serikali itatoa  msaada", "l'eau économisée, goutte-à-goutte", "Việt Nam", "NATO and the EU said",
+             "Ölçü 12,5 m²", "", "   ", "Dhammaan shirkadaha xawaaladda"]
+    for text in texts:
+        detector = factory.create()
+        detector.append(text)
+        assert [g for g in _ngrams(text) if g in factory.word_lang_prob_map] == detector._extract_ngrams(), text
+
+
+def test_the_long_run_prefilter_passes_every_sentence_with_a_long_run(untranslated):
+    pieces = ["serikali", "itatoa", "msaada", "kwa", "the", "and", "Serikali", '"', "«", ",", "1,200", "12",
+              "familia", "zote", "said", "he", "Mr.", "Farah", "—", "(", ")", "yr", "ysgolion", "wa", "al-bayt"]
+    rng = random.Random(8)
+    for _ in range(2000):
+        sentence = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        sentence = sentence.replace(" , ", ", ").replace(" ,", ",")
+        runs = [run for run, _names in untranslated._small_word_runs(sentence) if len(run) >= untranslated.fragment_words]
+        if runs:
+            assert untranslated._may_hold_long_run(sentence.split()), sentence
+
+
 def test_random_mixed_text_never_raises_and_is_deterministic(untranslated, foreign_script):
     pieces = ["selon", "un", "le", "de", "la", "wa", "fi", "al-bayt", "(", ")", '"', "«", "»", "—", ",", "[in French]",
-              "حسب", "تعبيرها", "#غزة", "@x", "Le", "Monde", "the", "said", "3", "\n\n", "je ne sais quoi", "ministère"]
+              "حسب", "تعبيرها", "#غزة", "@x", "Le", "Monde", "the", "said", "3", "\n\n", "je ne sais quoi", "ministère",
+              "Serikali", "itatoa", "msaada", "familia", "zilizoathirika"]
     rng = random.Random(5)
     for _ in range(300):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))

@@ -1,6 +1,7 @@
 """TQ506 on numbers written the way of another language, as MT from it leaves them: thousands
-grouped by dots ("2.400.000", "60.000"), decimal commas ("6,5 metres"), and an amount after a
-two-letter currency code ("KD 31000"), which the postal-code exclusion ("DC 20500") used to hide."""
+grouped by dots ("2.400.000", "60.000"), digits grouped in lakhs and crores ("1,25,000"), decimal
+commas ("6,5 metres"), and an amount after a two-letter currency code ("KD 31000"), which the
+postal-code exclusion ("DC 20500") used to hide."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import random
 
 import pytest
 
-from tqcheck.checks.numbers import _DECIMAL_COMMA, _DOT_GROUPED, _at_runs, _before_sign
+from tqcheck.checks.numbers import _DECIMAL_COMMA, _DOT_GROUPED, _LAKH_GROUPED, _at_runs, _before_sign
 from tqcheck.document import Document
 from tqcheck.rulefile import load_rules
 
@@ -78,6 +79,52 @@ def test_a_dot_grouped_number_is_rewritten_in_the_documents_style():
     assert found(text) == [("1.200.000", "1,200,000", "safe"), ("1.700", "1700", "safe")]
 
 
+# --- lakhs and crores ---------------------------------------------------------------------------
+
+LAKH_GROUPED = [
+    ("the barrage passed 1,40,000 cusecs, against 390,000 two days later", "1,40,000", "140,000", "safe"),
+    ("a budget of 3,20,00,000 rupees was approved", "3,20,00,000", "32,000,000", "safe"),
+    ("some 12,34,500 voters were registered", "12,34,500", "1,234,500", "safe"),
+    # not a round number: a list of three numbers is possible, but a plural noun or a unit follows
+    ("the candidate polled 4,56,789 votes", "4,56,789", "456,789", "unsafe"),
+    ("a loan of 6,35,250 rupees", "6,35,250", "635,250", "unsafe"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "fix", "applicability"), LAKH_GROUPED)
+def test_lakh_grouped_numbers_take_thousands_separators(text, span, fix, applicability):
+    assert found(text) == [(span, fix, applicability)]
+
+
+def test_the_lakh_message_names_the_convention():
+    (finding,) = RULE.run(Document("the flood displaced 2,75,000 people"))
+    assert "lakhs and crores" in finding.message and "Urdu" in finding.message and "'275,000'" in finding.message
+
+
+NOT_LAKH_GROUPED = [
+    "the winning numbers were 5,10,150 in that order",  # a list, maybe: not round, no noun after it
+    "see rows 1,25,30 and 4,50,60",  # groups of two at the end: a list
+    "the sequence 3,45,678 was drawn",
+    "the crowd of 1,250,000 and 2,400 more",  # thousands
+]
+
+
+@pytest.mark.parametrize("text", NOT_LAKH_GROUPED)
+def test_lists_of_numbers_are_not_taken_for_lakhs(text):
+    assert found(text) == []
+
+
+# --- stock codes and years before the nouns a year qualifies -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Aramco (2222.SR) rose while Toyota (7203.T) fell, on turnover of 1,250 lots",
+    "the shares trade at 11 times our estimate of 2025 earnings; 1,500 jobs depend on it",
+    "analysts expect 2026 results to beat 2025 revenues, said 3,200 traders",
+])
+def test_stock_codes_and_years_before_their_figures_are_not_counted(text):
+    assert found(text) == []
+
+
 # --- decimal commas -----------------------------------------------------------------------------
 
 DECIMAL_COMMAS = [
@@ -138,7 +185,7 @@ def test_a_postal_code_after_a_state_code_is_still_not_counted():
 # --- the run prefilter finds what a full scan finds ---------------------------------------------
 
 
-@pytest.mark.parametrize(("pattern", "sign"), [(_DOT_GROUPED, "."), (_DECIMAL_COMMA, ",")])
+@pytest.mark.parametrize(("pattern", "sign"), [(_DOT_GROUPED, "."), (_DECIMAL_COMMA, ","), (_LAKH_GROUPED, ",")])
 def test_dot_groups_and_decimal_commas_are_found_where_the_full_scan_finds_them(pattern, sign):
     rng = random.Random(11)
     pieces = ["0", "1", "7", "12", "123", "1234", ".", ".000", ".12", ",", ",5", ",50", ",500", " ", "\u00a0",

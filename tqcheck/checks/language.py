@@ -25,7 +25,11 @@ Each rule picks one ``detect`` mode, both cheap first:
   paragraph in the same language are one finding. Inside a sentence that passes, a run of at least
   ``fragment_words`` small words, none a function word of the expected language and at least
   ``fragment_function_words`` of them function words of one other language (the other lists of
-  ``stopwords``), is a clause left untranslated when langdetect agrees and it is no gloss.
+  ``stopwords``), is a clause left untranslated when langdetect agrees and it is no gloss. A
+  language without a list (Somali, Swahili, Welsh...) has no function words to go by: a run of
+  ``fragment_words`` different words between commas is such a clause when its n-grams are, on
+  average, ``fragment_margin`` (a log-likelihood ratio) likelier in that language's langdetect
+  profile than in the expected language's, and langdetect agrees.
 
 A paragraph that announces a language in brackets ("[in French]", as transcripts do) quotes that
 language on purpose: no finding there in that language.
@@ -35,6 +39,7 @@ There is no fix: a translator has to translate the passage.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import string
@@ -42,7 +47,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, count, pairwise
 from operator import itemgetter
 from pathlib import Path
 
@@ -64,6 +69,10 @@ _NON_ASCII_LETTER = regex.compile(r"(?V1)[[\p{L}\p{M}]--\p{ASCII}]")
 _FIRST_CHARS = itemgetter(0)
 # What may part two words of one foreign clause.
 _FRAGMENT_GAP = re.compile(r"[\s,\d]*")
+_OPENERS = "\"“«‘([—–"  # what may open a chunk before the first word of a quotation
+_CLOSERS = ",.;:!?\"”»’')]"  # what may close a chunk after a word
+# What opens a quotation before a word: a quotation mark after a space, bracket, colon or dash.
+_OPENS_QUOTATION = re.compile(r"(?:\A|[\s(\[:—–])[\"“«‘]\s*\Z")
 # Scripts written without spaces between words: characters count instead of words.
 _UNSPACED = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN"})
 _SCRIPT_NAMES = {
@@ -72,7 +81,15 @@ _SCRIPT_NAMES = {
     "KATAKANA": "Japanese (Katakana)",
     "HANGUL": "Korean (Hangul)",
 }
-_PERSIAN_LETTERS = frozenset("پچژگ")
+# Letters of the Arabic script that Arabic does not use, by the language that adds them, most
+# telling first: Urdu, Sorani Kurdish and Pashto also write the Persian ones (pe, che, zhe, gaf,
+# keheh, Farsi yeh), which Persian and Dari write with no others.
+_ARABIC_SCRIPT_LANGUAGES = (
+    ("Urdu", frozenset("\u0679\u0688\u0691\u06ba\u06c1\u06d2")),  # ٹ ڈ ڑ ں ہ ے
+    ("Sorani Kurdish", frozenset("\u0695\u06b5\u06c6\u06ce\u06d5")),  # ڕ ڵ ۆ ێ ە
+    ("Pashto", frozenset("\u067c\u0689\u0693\u0696\u069a\u06ab\u06bc\u06cd\u06d0")),  # ټ ډ ړ ږ ښ ګ ڼ ۍ ې
+    ("Persian", frozenset("\u067e\u0686\u0698\u06af\u06a9\u06cc")),  # پ چ ژ گ ک ی
+)
 # Languages langdetect knows, for messages.
 LANGUAGE_NAMES = {
     "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
@@ -104,12 +121,13 @@ def language_name(code: str) -> str:
 
 
 # A short foreign phrase an editor keeps: the whole content of brackets, after at most a short
-# label ("the Baath Party (Arabic: حزب البعث)"), or followed, after the end of its quotation, by
-# its translation in brackets, after a dash or after "meaning".
+# label ("the Baath Party (Arabic: حزب البعث)"), or followed, after the end of its quotation and
+# its own punctuation ("هل أنت بخير؟ (are you well?)"), by its translation in brackets, after a
+# dash or after "meaning".
 _GLOSS_BRACKET_BEFORE = regex.compile(r"[(\[]\s*(?:[\p{L} .]{1,25}[:,]\s*)?[\"“«']?\s*\Z")
 _GLOSS_BRACKET_AFTER = regex.compile(r"[\"”»']?\s*(?:[,;][^()\[\]\n]{0,60})?[)\]]")
 _GLOSS_TRANSLATION_AFTER = regex.compile(
-    r"(?:[^\n\"“”«»]{0,120}?[\"”»])?[\s,;:.]*(?:[(\[]|[—–]|--|(?:meaning|literally|which means|translated as|i\.e\.)\b)")
+    r"(?:[^\n\"“”«»]{0,120}?[\"”»])?[\s,;:.?!،؛؟]*(?:[(\[]|[—–]|--|(?:meaning|literally|which means|translated as|i\.e\.)\b)")
 # Arabic particles as MT transliterates them, and the article on a word ("al-", "el-", or
 # assimilated: "ash-shams"): a run of small words dense with the first, next to the second, is
 # Arabic in Latin letters ("wa kana fi al-bayt").
@@ -281,6 +299,90 @@ def detect_language(text: str) -> tuple[str, float] | None:
     return top.lang, float(top.prob)
 
 
+# langdetect's languages not written in Latin letters: no clause in Latin letters reads as one.
+_NON_LATIN_LANGUAGES = frozenset(
+    "ar bg bn el fa gu he hi ja kn ko mk ml mr ne pa ru ta te th uk ur zh-cn zh-tw".split())
+_SMOOTHING = 0.5 / 10000  # langdetect's: ALPHA_DEFAULT / BASE_FREQ
+
+
+@lru_cache(maxsize=1)
+def _profile_languages() -> tuple[str, ...]:
+    """The languages of langdetect's profiles, without loading them (none where langdetect does
+    not say where they are)."""
+    from langdetect import detector_factory
+
+    folder = getattr(detector_factory, "PROFILES_DIRECTORY", None)
+    return tuple(sorted(name for name in os.listdir(folder) if not name.startswith("."))) if folder else ()
+
+
+@lru_cache(maxsize=None)
+def _profile(language: str) -> tuple[dict[str, int], list[int]] | None:
+    """langdetect's profile of one language: n-gram -> count, and the count of n-grams of each
+    length; None when langdetect has none. Read alone: a detection reads all 55 (0.2 s)."""
+    import json
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    if language not in _profile_languages():
+        return None
+    with open(os.path.join(PROFILES_DIRECTORY, language), encoding="utf-8") as handle:
+        data = json.load(handle)
+    return data["freq"], data["n_words"]
+
+
+def _ngrams(text: str) -> list[str]:
+    """The n-grams of ``text`` that a langdetect detection weighs, as Detector.append and
+    Detector._extract_ngrams extract them (less the filter by the profiles)."""
+    from langdetect.utils.ngram import NGram
+
+    grams, ngram = [], NGram()
+    for ch in NGram.normalize_vi(text):
+        ngram.add_char(ch)
+        if ngram.capitalword:
+            continue
+        for n in (1, 2, 3):
+            if len(ngram.grams) < n:
+                break
+            gram = ngram.grams[-n:]
+            if gram and gram != " ":
+                grams.append(gram)
+    return grams
+
+
+@lru_cache(maxsize=1024)
+def likelihood_ratios(text: str, other: str, languages: tuple[str, ...]) -> dict[str, float]:
+    """The mean log-likelihood ratio, per n-gram of ``text``, of each of ``languages`` over
+    ``other`` in langdetect's profiles (n-grams that none of them knows left out); empty when
+    ``other`` is unknown to langdetect or no n-gram is known. langdetect's own probability, from a
+    random sample of n-grams normalised over its 55 languages, is near 1 for four English words
+    that merely look Danish ("federal funds target range"); this ratio weighs every n-gram and
+    stays under 0.3 for them, against 0.5 and more for a clause really in another language. It
+    reads the profiles of these languages alone, so an English article is checked without
+    loading langdetect's 55."""
+    profiles = {code: _profile(code) for code in dict.fromkeys((other, *languages))}
+    profiles = {code: profile for code, profile in profiles.items() if profile}
+    if other not in profiles:
+        return {}
+    grams = [g for g in _ngrams(text) if any(g in freq for freq, _n in profiles.values())]
+    if not grams:
+        return {}
+    log = math.log
+
+    def log_likelihood(code: str) -> float:
+        freq, counts = profiles[code]
+        return sum(log(_SMOOTHING + freq.get(g, 0) / counts[len(g) - 1]) for g in grams)
+
+    base = log_likelihood(other)
+    return {code: (log_likelihood(code) - base) / len(grams) for code in profiles if code in languages}
+
+
+def _letters_of(letters: list[str]) -> str | None:
+    """The language whose own letters an Arabic-script passage holds (Urdu, Persian...), if any:
+    the finding tells an editor what MT left untranslated."""
+    present = set(letters)
+    return next((language for language, own in _ARABIC_SCRIPT_LANGUAGES if own & present), None)
+
+
 def _script_of(ch: str) -> str:
     try:
         return unicodedata.name(ch).split(" ", 1)[0]
@@ -354,6 +456,7 @@ class Language(Check):
         "fragment_words": Param("int", 0, help="fewest words of a fragment inside a sentence (0: no fragments)"),
         "fragment_letters": Param("int", 5, help="script: fewest letters of a fragment"),
         "fragment_function_words": Param("int", 2, help="langdetect: fewest function words of one other language in a fragment"),
+        "fragment_margin": Param("number", 0, help="langdetect: for a fragment in a language without function words, lowest likelihood ratio per n-gram over the expected language (0: no such fragments)"),
     }
 
     def compile(self, options: dict) -> None:
@@ -367,6 +470,7 @@ class Language(Check):
         self.fragment_words = options["fragment_words"]
         self.fragment_letters = options["fragment_letters"]
         self.fragment_function_words = options["fragment_function_words"]
+        self.fragment_margin = float(options["fragment_margin"])
         rows = function_word_rows(self.rule.path, options["stopwords"], self.language) if self.detect == "langdetect" else []
         self.stopwords = frozenset(w.casefold() for w, _c, _l in rows)
         if not 0 < self.threshold <= 1 or not 0 <= self.stopword_share <= 1:
@@ -375,12 +479,17 @@ class Language(Check):
             raise RuleDataError("min_words, min_letters, min_ideographs, fragment_letters and fragment_function_words must be positive")
         if self.fragment_words < 0:
             raise RuleDataError("fragment_words must be 0 (no fragments) or more", ("fragment_words",))
+        if self.fragment_margin < 0:
+            raise RuleDataError("fragment_margin must be 0 (no such fragments) or more", ("fragment_margin",))
         # Fragments need the function words of the expected language (they end a fragment) and of others.
         wants_fragments = self.detect == "langdetect" and self.fragment_words and self.stopwords
         self.other_function_words = (
             other_function_words(self.rule.path, options["stopwords"], self.language) if wants_fragments else {})
         self.borrowed = _phrase_pattern(self.rule.exceptions) if wants_fragments else None
         self.fragment_markers = frozenset(self.other_function_words).union(_ROMANIZED_ARABIC_PARTICLES if wants_fragments else ())
+        # The languages with a list: a fragment in one of them is known by its function words.
+        self.listed_languages = frozenset(code for codes in self.other_function_words.values() for code in codes)
+        self.unlisted_languages: tuple[str, ...] | None = None  # read off langdetect's profiles on first use
         script = options["script"] or LANGUAGE_SCRIPTS.get(self.language, "Latin")
         expected = "".join(rf"\p{{Script={name.strip()}}}" for name in script.split("+"))
         try:
@@ -432,12 +541,13 @@ class Language(Check):
                 continue  # a transcript's "[in Arabic]": quoted on purpose
             size = f"{len(letters)} characters" if script in _UNSPACED else f"{words} words"
             name = _SCRIPT_NAMES.get(script, script.title())
-            if script == "ARABIC" and _PERSIAN_LETTERS & set(letters):
-                name = "Arabic (with Persian letters)"
+            data = {"script": name, "letters": len(letters), "words": words}
+            letters_of = _letters_of(letters) if script == "ARABIC" else None
+            if letters_of:
+                data["letters_of"] = letters_of
             yield self.finding(
-                doc, m.start(), m.end(),
-                data={"script": name, "letters": len(letters), "words": words},
-                script=name, letters=len(letters), words=words, size=size,
+                doc, m.start(), m.end(), data=data, script=name, letters=len(letters), words=words, size=size,
+                letters_of=f" ({letters_of} letters)" if letters_of else "",
             )
 
     def _run_words(self, text: str, start: int, end: int) -> int:
@@ -529,29 +639,143 @@ class Language(Check):
 
     def _fragments(self, sentence: str) -> Iterator[tuple[int, int, str, float | None]]:
         """(start, end, language, probability) of each clause in another language inside a
-        sentence of the expected language: a run of small words dense with another language's
-        function words, which langdetect reads as that language; or dense with Arabic particles
-        in Latin letters, next to a word with the article ("fi al-madina"), which langdetect
-        cannot read (probability None)."""
-        index = self.other_function_words
-        if sum(map(self.fragment_markers.__contains__, sentence.casefold().split())) < self.fragment_function_words:
-            return  # most sentences: too few foreign function words between spaces for any fragment
+        sentence of the expected language, a run of small words that is one of: dense with
+        another language's function words, which langdetect reads as that language; dense with
+        Arabic particles in Latin letters, next to a word with the article ("fi al-madina"),
+        which langdetect cannot read (probability None); or long and in a language without a
+        function-word list (Somali, Swahili, Welsh...), by ``likelihood_ratios`` and langdetect."""
+        folded_chunks = sentence.casefold().split()
+        if sum(map(self.fragment_markers.__contains__, folded_chunks)) < self.fragment_function_words and not (
+            self.fragment_margin and self._may_hold_long_run(sentence.split())
+        ):
+            return  # most sentences: too few foreign function words, and no long run of other words
         for run, names_run in self._small_word_runs(sentence):
             if len(run) < self.fragment_words:
                 continue
-            counts = Counter(lang for _s, _e, word, _comma in run for lang in index.get(word, ()))
-            languages = {lang for lang, n in counts.items() if n >= self.fragment_function_words}
-            if languages:
-                span = self._fragment_span(run, names_run, lambda word: languages.intersection(index.get(word, ())))
-                result = detect_language(sentence[span[0] : span[1]]) if span else None
-                if result is not None and result[0] in languages and self._foreign_verdict(*result):
-                    yield *span, *result
-                    continue
-            if (sum(word in _ROMANIZED_ARABIC_PARTICLES for _s, _e, word, _c in run) >= self.fragment_function_words
-                    and any(_ROMANIZED_ARABIC_ARTICLE.match(word) for _s, _e, word, _c in run)):
-                span = self._fragment_span(run, names_run, _ROMANIZED_ARABIC_PARTICLES.__contains__)
-                if span:
-                    yield *span, "ar", None
+            found = (
+                self._listed_language_fragment(sentence, run, names_run)
+                or self._romanized_arabic_fragment(run, names_run)
+                or self._unlisted_language_fragment(sentence, run, names_run))
+            if found:
+                yield found
+
+    def _listed_language_fragment(self, sentence: str, run: list, names_run: bool) -> tuple | None:
+        """A run with ``fragment_function_words`` function words of one other language, which
+        langdetect reads as that language."""
+        index = self.other_function_words
+        counts = Counter(lang for _s, _e, word, _comma in run for lang in index.get(word, ()))
+        languages = {lang for lang, n in counts.items() if n >= self.fragment_function_words}
+        if not languages:
+            return None
+        span = self._fragment_span(run, names_run, lambda word: languages.intersection(index.get(word, ())))
+        result = detect_language(sentence[span[0] : span[1]]) if span else None
+        if result is not None and result[0] in languages and self._foreign_verdict(*result):
+            return *span, *result
+        return None
+
+    def _romanized_arabic_fragment(self, run: list, names_run: bool) -> tuple | None:
+        """A run dense with Arabic particles in Latin letters, next to a word with the article."""
+        if (sum(word in _ROMANIZED_ARABIC_PARTICLES for _s, _e, word, _c in run) < self.fragment_function_words
+                or not any(_ROMANIZED_ARABIC_ARTICLE.match(word) for _s, _e, word, _c in run)):
+            return None
+        span = self._fragment_span(run, names_run, _ROMANIZED_ARABIC_PARTICLES.__contains__)
+        return (*span, "ar", None) if span else None
+
+    def _unlisted_language_fragment(self, sentence: str, run: list, names_run: bool) -> tuple | None:
+        """A clause in a language that has no function-word list. With no function words to go by,
+        it needs ``fragment_words`` different words between two commas (a list of words, "oud,
+        qanun, nay, riq", is no clause), read by langdetect as that language and far likelier in
+        it than in the expected language (see ``_reads_as_unlisted``). The whole run between
+        commas is reported when it reads so too."""
+        if not self.fragment_margin:
+            return None
+        stretches, first = [], 0
+        for i in range(1, len(run) + 1):
+            if i == len(run) or run[i][3]:  # a comma before word i
+                stretches.append(run[first:i])
+                first = i
+        for stretch in stretches:
+            glued = names_run and stretch is stretches[0]
+            if len({word for _s, _e, word, _c in stretch}) < self.fragment_words:
+                continue
+            clause = self._reads_as_unlisted(sentence, stretch, glued)
+            if clause:
+                whole = self._reads_as_unlisted(sentence, run, names_run) if len(stretches) > 1 else None
+                return whole if whole and whole[2] == clause[2] else clause
+        return None
+
+    def _reads_as_unlisted(self, sentence: str, run: list, names_run: bool) -> tuple | None:
+        """(start, end, language, probability) when the run, glued to no name, reads as a language
+        without a list: the likeliest of them by ``likelihood_ratios``, by ``fragment_margin`` per
+        n-gram over the expected language (langdetect alone reads four English words as Danish
+        or Tagalog with probability 1), and langdetect's verdict. Words at its ends likelier in
+        the expected language ("the board said ...") are left out; ``fragment_words`` words and
+        ``min_letters`` letters must remain."""
+        if names_run or sum(end - start for start, end, _w, _c in run) < self.min_letters:
+            return None
+        ratios = likelihood_ratios(sentence[run[0][0] : run[-1][1]], self.language, self._unlisted_languages())
+        if not ratios:
+            return None
+        language = max(ratios, key=ratios.__getitem__)
+
+        def expected_word(word: tuple) -> bool:
+            return likelihood_ratios(sentence[word[0] : word[1]], self.language, (language,)).get(language, 0) <= 0
+
+        first, last = 0, len(run)
+        while first < last and expected_word(run[first]):
+            first += 1
+        while last > first and expected_word(run[last - 1]):
+            last -= 1
+        words = run[first:last]
+        if len(words) < self.fragment_words or sum(end - start for start, end, _w, _c in words) < self.min_letters:
+            return None
+        text = sentence[words[0][0] : words[-1][1]]
+        if likelihood_ratios(text, self.language, (language,)).get(language, 0) < self.fragment_margin:
+            return None
+        result = detect_language(text)
+        if result is None or result[0] != language or not self._foreign_verdict(*result):
+            return None
+        return (words[0][0], words[-1][1], *result)
+
+    def _unlisted_languages(self) -> tuple[str, ...]:
+        """The languages langdetect knows that have no function-word list, but the expected one
+        and, when the expected script is Latin, those of other scripts."""
+        if self.unlisted_languages is None:
+            latin_expected = bool(self.expected.match("a"))
+            other_script = _NON_LATIN_LANGUAGES if latin_expected else frozenset()
+            self.unlisted_languages = tuple(
+                code for code in _profile_languages()
+                if code not in self.listed_languages and code != self.language and code not in other_script)
+        return self.unlisted_languages
+
+    def _may_hold_long_run(self, chunks: list[str]) -> bool:
+        """Whether ``fragment_words`` words in a row may be small words of no function-word list:
+        a quick bound on the chunks between spaces that most sentences fail at once, with a
+        function word every few chunks. A lone function word or a capitalised word breaks a run,
+        but for one after an opening quote or bracket; a chunk without letters
+        (a figure, a dash) neither adds to it nor breaks it. Words glued by a comma count as one."""
+        lone = self.lone_function_words
+        breaks = [-1, *compress(count(), map(lone.__contains__, chunks)), len(chunks)]
+        if all(b - a <= self.fragment_words for a, b in pairwise(breaks)):
+            return False
+        streak, opens = 0, False  # opens: the next word may open a quotation
+        for chunk in chunks:
+            if chunk in lone or (not chunk[-1].isalpha() and chunk.rstrip(_CLOSERS) in lone):
+                streak = 0
+            elif chunk.islower():
+                streak += 1
+            elif chunk.lower() == chunk.upper():
+                opens = opens or chunk[-1] in _OPENERS  # no letter of any case: a quotation mark, a figure
+                continue
+            elif chunk[:1].islower():
+                streak += 1  # a small word glued to a capitalised one
+            else:
+                opening = opens or chunk[:1] in _OPENERS
+                streak = 1 if opening and chunk.lstrip(_OPENERS).lower() not in lone else 0
+            opens = False
+            if streak >= self.fragment_words:
+                return True
+        return False
 
     def _fragment_span(self, run: list[tuple[int, int, str, bool]], names_run: bool, is_marker) -> tuple[int, int] | None:
         """The span of the fragment in ``run``: from the last comma before its first marker word
@@ -571,7 +795,8 @@ class Language(Check):
         and whether the run goes on a name: glued by a space to a capitalised word that is no
         function word ("the Plan national de lutte contre la pauvreté": French capitalises a
         name's first word only). A capitalised word, any other punctuation, another script or a
-        borrowed phrase (the rule's ``exceptions``: "je ne sais quoi") ends a run."""
+        borrowed phrase (the rule's ``exceptions``: "je ne sais quoi") ends a run; but the first
+        word of a quotation may start one, as no name (“Hizi ni habari...”)."""
         borrowed = [m.span() for m in self.borrowed.finditer(sentence)] if self.borrowed else []
         run: list[tuple[int, int, str, bool]] = []
         names_run = False
@@ -580,8 +805,9 @@ class Language(Check):
             word = m.group()
             folded = word.casefold().replace("’", "'")
             gap = sentence[last_end : m.start()]
+            opening = word[:1].isupper() and word[1:].islower() and _OPENS_QUOTATION.search(gap)
             in_run = (
-                word.islower() and folded not in self.stopwords and not self.foreign.search(word)
+                (word.islower() or opening) and folded not in self.stopwords and not self.foreign.search(word)
                 and not any(start <= m.start() < end for start, end in borrowed))
             if run and not (in_run and _FRAGMENT_GAP.fullmatch(gap)):
                 yield run, names_run

@@ -9,7 +9,10 @@ Each rule picks one ``detect`` mode:
   rewritten in that style. A document whose numbers all fit one accepted style is never reported.
   A fix is ``unsafe`` when another style with the same score would treat the number otherwise.
   Digits grouped by spaces ("450 000") or dots ("2.400.000", as German or Turkish write them) fit no
-  style and are always reported. One dot group ("60.000") may be a decimal with three places: it
+  style and are always reported, and so do digits grouped in lakhs and crores ("1,25,000",
+  "2,50,00,000", as South Asian languages and MT from them write 125,000 and 25,000,000) unless
+  they may be a list of numbers ("5,10,150"): see ``_lakh_grouped``. One dot group ("60.000")
+  may be a decimal with three places: it
   is taken for thousands when its group is 000, or ends in 00 before a plural noun (then the fix is
   unsafe), or when the document writes numbers the continental way elsewhere; never after a
   currency of three decimals (``decimal_currencies``: "KD 1.500"), before a percentage, or in a
@@ -17,7 +20,8 @@ Each rule picks one ``detect`` mode:
   A decimal comma ("6,5") before a word of ``decimal_units`` (metres, million, percent) or after a
   currency sign is reported, rewritten with a point.
   Years, times, codes, phone numbers, decimals, ranges and identifiers are not counted: numbers
-  with a leading zero, more than nine digits, or a letter, slash, colon or dash attached; years
+  with a leading zero, more than nine digits, or a letter, slash, colon, dash or stock exchange
+  (".SR") attached; years
   (1000-2100 after a date word such as "in" or a month, or 1800-2100 unless a plural noun
   follows: "2000 soldiers", but "the 1990 elections", "from 2019 levels"); numbers after a word of ``before`` ("No.", "Resolution") or before a
   word of ``after`` ("GMT", "AH", a street name).
@@ -39,9 +43,10 @@ from ..model import Finding
 from .base import Check, LazyPattern, Param, RuleDataError, compile_alternation
 
 # Digit groups separated by single spaces ("555 1234") are phone numbers or codes: not counted.
+# A stock code ("2222.SR", "7203.T") is no number either: a dot and capitals follow it.
 _THOUSANDS = regex.compile(
     r"(?<![\p{L}\p{N}\p{M}_.,/:#+\-−–]|\p{N}[ \u00a0])(?:[0-9]{1,3}(?:,[0-9]{3})+|[1-9][0-9]{3,8})"
-    r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\p{N}|[ \u00a0]\p{N})"
+    r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\p{N}|[ \u00a0]\p{N}|\.\p{Lu}{1,4}(?!\p{L}))"
 )
 # A _THOUSANDS match starts where a run of ASCII digits starts (its lookbehind refuses a digit
 # before) and takes either the whole run, of four to nine digits (it refuses a digit after), or a
@@ -65,6 +70,12 @@ _DOT_GROUPED = LazyPattern(
     r"(?<![\p{L}\p{N}\p{M}_.,/:#+\-−–]|\p{N}[ \u00a0])[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?"
     r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\p{N}|[ \u00a0]\p{N})"
 )
+# Digits grouped in lakhs and crores ("1,25,000", "2,50,00,000"): groups of two before the last
+# group of three, as Hindi, Urdu and Bengali (and South Asian English) write them.
+_LAKH_GROUPED = LazyPattern(
+    r"(?<![\p{L}\p{N}\p{M}_.,/:#+\-−–]|\p{N}[ \u00a0])[1-9][0-9]?(?:,[0-9]{2})+,[0-9]{3}"
+    r"(?![\p{L}\p{N}\p{M}_]|[.,/:\-−–]\p{N}|[ \u00a0]\p{N})"
+)
 # A decimal comma ("6,5"): one or two digits after a comma are no thousands group in English.
 _DECIMAL_COMMA = LazyPattern(
     r"(?<![\p{L}\p{N}\p{M}_.,/:#+\-−–]|\p{N}[ \u00a0])(?:0|[1-9][0-9]{0,2}),[0-9]{1,2}"
@@ -84,7 +95,10 @@ _SMALL = LazyPattern(r"(?<![\p{L}\p{N}\p{M}_.,/:#$€£¥+\-−–'’])[1-9](?!
 # qualifies ("compared with 2019 levels", "at 2015 prices"). Words in -s that are no plural nouns
 # leave a year a year ("the question for 2025 is", "2025 marks the anniversary"): function words,
 # verbs that take a year as subject, and endings no plural has (less, across, thus, crisis).
-_YEAR_NOUNS = "levels|figures|prices|rates|standards|terms|values|elections|estimates|targets|budgets"
+_YEAR_NOUNS = (
+    "levels|figures|prices|rates|standards|terms|values|elections|estimates|targets|budgets|"
+    "earnings|results|revenues|profits|forecasts|accounts"
+)
 _NOT_PLURAL = (
     "is|was|has|does|as|its|this|his|hers|ours|yours|theirs|whereas|perhaps|always|sometimes|towards|"
     "afterwards|besides|yes|seems|becomes|remains|begins|brings|looks|marks|means|promises|"
@@ -106,6 +120,7 @@ _STYLES = {"everywhere": (True, True), "from-10000": (False, True), "none": (Fal
 _SEPARATOR_REASONS = {
     " ": "groups its digits with spaces (as French and SI style do; English uses commas)",
     ".": "separates thousands with dots (as German, Spanish, Italian or Turkish do; English uses commas)",
+    "lakh": "groups its digits in lakhs and crores (as Hindi, Urdu and South Asian English do; English groups thousands)",
 }
 _MAYBE_DOT_REASON = (
     "seems to separate thousands with a dot (as German, Spanish, Italian or Turkish do; English uses commas)"
@@ -118,7 +133,7 @@ _DECIMAL_COMMA_REASON = (
 class _Number(NamedTuple):
     start: int
     end: int
-    sep: str  # the thousands separator: "," or "" (English), " " or "." (not English)
+    sep: str  # the thousands separator: "," or "" (English), " " or "." (not English), "lakh" (1,25,000)
     long: bool  # five digits or more
     sure: bool = True  # False for one dot group that may be a decimal ("1.500 metres")
 
@@ -230,7 +245,11 @@ class Numbers(Check):
     def _format(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         decimal_commas = list(self._decimal_commas(text))
-        numbers = [*self._comma_or_space_grouped(text), *self._dot_grouped(text, continental=bool(decimal_commas))]
+        numbers = [
+            *self._comma_or_space_grouped(text),
+            *self._dot_grouped(text, continental=bool(decimal_commas)),
+            *self._lakh_grouped(text),
+        ]
         for m in decimal_commas:
             yield self.replacement(doc, *m.span(), m.group().replace(",", "."), reason=_DECIMAL_COMMA_REASON)
         if not numbers:
@@ -256,7 +275,7 @@ class Numbers(Check):
             safe = n.sure and all(_STYLES[name][n.long] == _STYLES[style][n.long] for name in tied)
             example = next((f for f in fitting if (len(_digits(f)) >= 5) == n.long), None)
             if n.sep in _SEPARATOR_REASONS:
-                reason = _SEPARATOR_REASONS[n.sep] if n.sure else _MAYBE_DOT_REASON
+                reason = _MAYBE_DOT_REASON if n.sep == "." and not n.sure else _SEPARATOR_REASONS[n.sep]
             elif example:
                 reason = f"is written differently from this document's other numbers (as in '{example}')"
             elif n.long and _STYLES[style][n.long] and all(_STYLES[name][True] for name in self.styles):
@@ -296,6 +315,21 @@ class Numbers(Check):
             long = len(_digits(m.group().partition(",")[0])) >= 5
             numbers.append(_Number(m.start(), m.end(), ".", long, sure))
         return numbers
+
+    def _lakh_grouped(self, text: str) -> Iterator[_Number]:
+        """Numbers grouped in lakhs and crores. Groups of two before a last group of three may also
+        be a list of numbers written without spaces ("5,10,150"), and a list seldom ends in 00: a
+        number is taken when it has two groups of two ("2,50,00,000"), ends in 00 ("1,25,000"), or
+        comes before a plural noun or a unit ("3,45,678 votes"; then the fix is unsafe)."""
+        for m in _at_runs(_LAKH_GROUPED, text, _before_sign(text, ",")):
+            start, end = m.span()
+            if self._excluded(text, start, end):
+                continue
+            sure = m.group().count(",") > 2 or m.group().endswith("00")
+            counted = _COUNTED_NEXT.match(text, end) or (
+                self.decimal_units and self.decimal_units.match(text, end, min(len(text), end + 40)))
+            if sure or counted:
+                yield _Number(start, end, "lakh", True, sure)
 
     def _one_dot_group_is_thousands(self, text: str, m: regex.Match, continental: bool, three_places: bool) -> bool:
         """Whether "60.000" or "1.500" separates thousands rather than decimals: never for a rate

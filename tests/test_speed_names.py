@@ -309,7 +309,7 @@ def reference_capitalization_run(check, doc):
         prev_word = prev.group(1) if prev else ""
         if prev_word.casefold() in check.classifiers or check._after_classifier_and_comma(text, start):
             continue
-        if _is_title(nxt.group(1)) and (_is_title(prev_word) or len(word) == 1):
+        if _is_title(nxt.group(1)) and (_is_title(prev_word) or len(word) == 1) and not check._small_word_in_run(text, start, word):
             continue
         if len(word) == 1 and not prev_word:
             continue

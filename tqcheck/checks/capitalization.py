@@ -60,6 +60,7 @@ class Capitalization(Check):
         "classifiers": Param("str_list", [], help="nouns after which a capitalised title may follow"),
         "small_words": Param("str_list", [], help="words that title case keeps lowercase (a, the, of, and)"),
         "title_words": Param("str_list", [], help="words that make a capitalised run a title (Times, Journal)"),
+        "name_heads": Param("str_list", [], help="words that make a capitalised run a name that keeps small words lowercase (Minister, Bank)"),
     }
 
     def compile(self, options: dict) -> None:
@@ -81,6 +82,7 @@ class Capitalization(Check):
         self.small_words = {w.casefold() for w in options["small_words"]}
         self.function_words = self.small_words | {t.casefold() for t in tokens}
         self.title_words = frozenset(options["title_words"])
+        self.name_heads = frozenset(options["name_heads"])
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -96,7 +98,7 @@ class Capitalization(Check):
             prev_word = prev.group(1) if prev else ""
             if prev_word.casefold() in self.classifiers or self._after_classifier_and_comma(text, start):
                 continue
-            if _is_title(next_word) and (_is_title(prev_word) or len(word) == 1):
+            if _is_title(next_word) and (_is_title(prev_word) or len(word) == 1) and not self._small_word_in_run(text, start, word):
                 continue  # inside a capitalised run: a title or a name
             if len(word) == 1 and not prev_word:
                 continue
@@ -105,6 +107,21 @@ class Capitalization(Check):
             if self._in_name(text, start):
                 continue
             yield self.replacement(doc, start, end, word.lower(), safe=not _is_title(next_word))
+
+    def _small_word_in_run(self, text: str, start: int, word: str) -> bool:
+        """Whether ``word``, one of ``small_words``, is capitalised inside the name of an office,
+        a body or a place, whose run of capitalised words before it holds one of ``name_heads``:
+        such names keep small words lowercase ("the Minister of Transport", "the King Hussein
+        and Queen Alia bridges"), so "the Minister Of Transport" is a slip. A film or book title may capitalise
+        every word ("Gone With The Wind"), and one without such a head is left alone."""
+        if len(word) < 2 or word.casefold() not in self.small_words:
+            return False
+        for before in reversed(text[max(0, start - 80) : start].split()[-_MAX_TITLE_WORDS:]):
+            if not _is_title(before):
+                return False
+            if before.strip(_WORD_PUNCTUATION) in self.name_heads:
+                return True
+        return False
 
     def _after_classifier_and_comma(self, text: str, start: int) -> bool:
         """Whether a classifier and a comma come before the word: "her latest novel, The House

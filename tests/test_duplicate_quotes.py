@@ -66,6 +66,13 @@ BODY = (
     ("a labelled pull quote",
      BODY + "\n[PULL QUOTE: \"The market is the heart of this city, and we will not let it fall down around the "
             "people who work in it.\"]\n"),
+    ("numbered clauses",
+     BODY + "\n1.2 The market road is closed to all vehicles from the junction with the harbour road for "
+            "a distance of ninety metres.\n1.3 The market road is closed to all vehicles from the junction "
+            "with the harbour road for a distance of sixty metres.\n"),
+    ("a speaker's parallel sentences",
+     BODY + "\n\"When I say the market, I mean the covered hall in the harbour district of this city. When I "
+            "say the harbour, I mean the covered quay in the harbour district of this city,\" he said.\n"),
     ("a pull quote line",
      BODY + "\nPull quote: The market is the heart of this city, and we will not let it fall down around the "
             "people who work in it.\n"),

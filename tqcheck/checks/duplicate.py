@@ -67,6 +67,9 @@ _LATER_FIRST = itemgetter(1, 0)
 # A line labelled as a pull quote ("[PULL QUOTE: ...]", "Pull quote: ..."): layout that repeats a
 # sentence of the body on purpose.
 _PULL_QUOTE = re.compile(r"[\[(]?\s*pull[ -]?quote\b", re.IGNORECASE)
+# A numbered clause of a notice or a contract ("1.2 ...", "(b) ..."), whose clauses repeat
+# their wording by design.
+_CLAUSE_NUMBER = re.compile(r"(?:\d+(?:\.\d+)+\.?|\([a-z0-9]{1,3}\))\s")
 # Languages whose sentences have no words to count (Korean, in UNSPACED_LANGUAGES because it
 # needs no function-word list, spaces its words and keeps the check).
 _WITHOUT_WORD_SPACES = UNSPACED_LANGUAGES - {"ko"}
@@ -236,10 +239,11 @@ class Duplicate(Check):
                 para = bisect.bisect_right(starts, start) - 1
                 if para < 0 or end > paragraphs_at[para][1]:
                     continue  # a heading
-                # (a caption line ends with its parenthesis; a pull quote repeats the body by design)
+                # (a caption line ends with its parenthesis; a pull quote repeats the body by design,
+                # and so do the numbered clauses of a legal text)
                 dropped = (
                     stripped[-1] == ")" and caption_like(stripped)
-                    or bool(_PULL_QUOTE.match(stripped))
+                    or bool(_PULL_QUOTE.match(stripped) or _CLAUSE_NUMBER.match(stripped))
                     or skip and any(a <= start and end <= b for a, b in skip)
                 )
                 out.append(_Piece(start, end, stripped, para, not dropped))
@@ -310,7 +314,7 @@ class Duplicate(Check):
         stems = {k: frozenset(words.stems[units[k].first : units[k].stop]) for k in set(chain.from_iterable(candidates))}
         for i, j in candidates:
             later, earlier = units[j], units[i]
-            if earlier.end > later.start:
+            if earlier.end > later.start or self._parallel(earlier, later):
                 continue
             common = len(stems[i] & stems[j])
             if common < self.min_shared or common < self.min_overlap * min(len(stems[i]), len(stems[j])):
@@ -322,6 +326,12 @@ class Duplicate(Check):
             if score >= self.threshold and (j not in found or score > found[j][1]):
                 found[j] = (i, score, common)
         return found
+
+    @staticmethod
+    def _parallel(earlier: _Unit, later: _Unit) -> bool:
+        """Whether two sentences follow each other in one paragraph: a speaker's parallel
+        sentences ("When I say A, I mean X. When I say B, I mean Y."), not one passage twice."""
+        return later.kind == earlier.kind == "sentence" and later.paragraph == earlier.paragraph and later.first == earlier.stop
 
     @staticmethod
     def similarity(a: str, b: str, threshold: float = 0.0, grams: dict | None = None) -> float:

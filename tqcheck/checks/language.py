@@ -126,6 +126,7 @@ def language_name(code: str) -> str:
 # dash or after "meaning".
 _GLOSS_BRACKET_BEFORE = regex.compile(r"[(\[]\s*(?:[\p{L} .]{1,25}[:,]\s*)?[\"“«']?\s*\Z")
 _GLOSS_BRACKET_AFTER = regex.compile(r"[\"”»']?\s*(?:[,;][^()\[\]\n]{0,60})?[)\]]")
+_SPELLING_SHOWN_BEFORE = regex.compile(r"\b(?:written|spelt|spelled|reads|read|pronounced)(?:\s+(?:as|in\s+Arabic|in\s+Persian))?[\s:,]*[\"“«']?\s*\Z")
 _GLOSS_TRANSLATION_AFTER = regex.compile(
     r"(?:[^\n\"“”«»]{0,120}?[\"”»])?[\s,;:.?!،؛؟]*(?:[(\[]|[—–]|--|(?:meaning|literally|which means|translated as|i\.e\.)\b)")
 # Arabic particles as MT transliterates them, and the article on a word ("al-", "el-", or
@@ -141,11 +142,12 @@ _ANNOUNCED_LANGUAGE = regex.compile(r"[\[(]\s*in\s+(\p{Lu}\p{Ll}+)\s*[\])]", reg
 
 def is_gloss(text: str, start: int, end: int) -> bool:
     """Whether the foreign phrase ``text[start:end]`` is glossed as a news editor accepts it: a
-    name or term in brackets after its English form, or a quotation followed by its translation."""
+    name or term in brackets after its English form, a quotation followed by its translation,
+    or a spelling shown as one ("the name is written خالد", "spelt ...")."""
     before = text[max(0, start - 32) : start]
     if _GLOSS_BRACKET_BEFORE.search(before) and _GLOSS_BRACKET_AFTER.match(text, end):
         return True
-    return bool(_GLOSS_TRANSLATION_AFTER.match(text, end))
+    return bool(_GLOSS_TRANSLATION_AFTER.match(text, end) or _SPELLING_SHOWN_BEFORE.search(before))
 
 
 def _phrase_pattern(phrases) -> regex.Pattern | None:

@@ -69,6 +69,7 @@ _LATER_FIRST = itemgetter(1, 0)
 _PULL_QUOTE = re.compile(r"[\[(]?\s*pull[ -]?quote\b", re.IGNORECASE)
 # A numbered clause of a notice or a contract ("1.2 ...", "(b) ..."), whose clauses repeat
 # their wording by design.
+_OPENING_WORDS = re.compile(r"\w+")
 _CLAUSE_NUMBER = re.compile(r"(?:\d+(?:\.\d+)+\.?|\([a-z0-9]{1,3}\))\s")
 # Languages whose sentences have no words to count (Korean, in UNSPACED_LANGUAGES because it
 # needs no function-word list, spaces its words and keeps the check).
@@ -329,9 +330,13 @@ class Duplicate(Check):
 
     @staticmethod
     def _parallel(earlier: _Unit, later: _Unit) -> bool:
-        """Whether two sentences follow each other in one paragraph: a speaker's parallel
-        sentences ("When I say A, I mean X. When I say B, I mean Y."), not one passage twice."""
-        return later.kind == earlier.kind == "sentence" and later.paragraph == earlier.paragraph and later.first == earlier.stop
+        """Whether two sentences that follow each other in one paragraph open with the same three
+        words: a speaker's parallel sentences ("When I say A, I mean X. When I say B, I mean
+        Y."), not one passage twice (MT's second rendering reorders its words)."""
+        return (
+            later.kind == earlier.kind == "sentence" and later.paragraph == earlier.paragraph
+            and later.first == earlier.stop and _OPENING_WORDS.findall(earlier.text.casefold())[:3] == _OPENING_WORDS.findall(later.text.casefold())[:3]
+        )
 
     @staticmethod
     def similarity(a: str, b: str, threshold: float = 0.0, grams: dict | None = None) -> float:

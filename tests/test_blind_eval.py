@@ -43,6 +43,35 @@ ACCEPTED = {
     ("r3_12_sports_report.txt", "TQ101", "the The"),
     # A moderator repeats a question "for the recording", and says so: the words cannot tell it
     # from a passage translated twice.
+    # Round 4. Texts that quote an error to correct or discuss it: a corrections box (a name
+    # misspelled, "60.000"), a letter about a misprinted sign ("the the"), a fact-check that
+    # restates the false claim while debunking it, and two ministers whose names the article
+    # itself mixes up on purpose ("Minister Khalid Hamid", the Arabic spellings).
+    ("r4_02_corrections.txt", "TQ401", "Mariam"),
+    ("r4_02_corrections.txt", "TQ401", "Rashidy"),
+    ("r4_02_corrections.txt", "TQ506", "60.000"),
+    ("r4_09_letters.txt", "TQ101", "the the"),
+    ("r4_01_factcheck.txt", "TQ710",
+     'The claim that the virus "is washed into the stomach, where the acid kills it" also has no basis.'),
+    ("r4_12_similar_names.txt", "TQ401", "Hamid"),
+    ("r4_12_similar_names.txt", "TQ401", "Khaled"),
+    ("r4_12_similar_names.txt", "TQ801", "خالد حامد"),
+    # A sign spelled "Saleem" over a man's door, explained, and a dish written İskender and
+    # Iskender: one spelling is what a desk would ask for.
+    ("r4_03_interview.txt", "TQ401", "Saleem"),
+    ("r4_08_food.txt", "TQ401", "Iskender"),
+    # Reduplication in quoted Arabic and Turkish ("shwayya shwayya", "yavaş yavaş": slowly),
+    # which no word list here tells from "the the".
+    ("r4_03_interview.txt", "TQ101", "shwayya shwayya"),
+    ("r4_08_food.txt", "TQ101", "yavaş yavaş"),
+    # A calligraphy article shows Arabic punctuation and digits as examples.
+    ("r4_04_calligraphy.txt", "TQ602", "،"),
+    ("r4_04_calligraphy.txt", "TQ602", "؟"),
+    ("r4_04_calligraphy.txt", "TQ603", "١٢٥٠"),
+    # Titles written with every word capitalised: a book read aloud ("read The Wind in the
+    # Willows") and a legal instrument ("make The Westbridge Borough Council (...) Order 2025").
+    ("r4_07_sketch.txt", "TQ201", "The"),
+    ("r4_10_legal_notice.txt", "TQ201", "The"),
     ("r3_07_qa_transcript.txt", "TQ710", "WHITFIELD: Just to repeat the question for the recording, since not "
      "everyone could hear: You mentioned that some of the irrigation projects in Morocco actually increased total "
      "water use. Can you say more about how that happens?"),

@@ -126,7 +126,9 @@ def language_name(code: str) -> str:
 # dash or after "meaning".
 _GLOSS_BRACKET_BEFORE = regex.compile(r"[(\[]\s*(?:[\p{L} .]{1,25}[:,]\s*)?[\"“«']?\s*\Z")
 _GLOSS_BRACKET_AFTER = regex.compile(r"[\"”»']?\s*(?:[,;][^()\[\]\n]{0,60})?[)\]]")
-_SPELLING_SHOWN_BEFORE = regex.compile(r"\b(?:written|spelt|spelled|reads|read|pronounced)(?:\s+(?:as|in\s+Arabic|in\s+Persian))?[\s:,]*[\"“«']?\s*\Z")
+# "the name is written <Arabic>": a spelling shown as one (not "the banner read <text>", which
+# is the untranslated text itself).
+_SPELLING_SHOWN_BEFORE = regex.compile(r"\b(?:is|are|was|were)\s+(?:written|spelt|spelled)(?:\s+as)?\s*\Z")
 _GLOSS_TRANSLATION_AFTER = regex.compile(
     r"(?:[^\n\"“”«»]{0,120}?[\"”»])?[\s,;:.?!،؛؟]*(?:[(\[]|[—–]|--|(?:meaning|literally|which means|translated as|i\.e\.)\b)")
 # Arabic particles as MT transliterates them, and the article on a word ("al-", "el-", or

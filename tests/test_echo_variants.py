@@ -8,7 +8,8 @@ next month", "the end of the month, at the end of May"), a weekday and a part of
 ("Friday night last night"); a relative period restated after "in the" ("next month in the coming
 month"), a weekday said again after its part of the day or a relative word put after it
 ("Tuesday night Tuesday", "Tuesday coming next Tuesday"), a year said again as "the year" ("in
-June 2019 of the year 2019"); and a temporal word and a word said twice ("this week this week"),
+June 2019 of the year 2019"), a day or a time said again in other words ("last Friday the past",
+"the night to Friday, Friday night", "at 9 p.m. at nine in the evening"); and a temporal word and a word said twice ("this week this week"),
 which TQ101 reports alone."""
 
 from __future__ import annotations
@@ -108,7 +109,32 @@ FOUND = [
     ("talks resumed this week last week", "week last week", "week"),
 ]
 
+# A day or a time said again in other words.
+FOUND += [
+    ("the pact was signed last Friday the past in Tunis", "last Friday the past", "last Friday"),
+    ("the fair opens next Saturday the coming.", "next Saturday the coming", "next Saturday"),
+    ("prices rise at the start of next month, April next, officials said", "next month, April next", "next month"),
+    ("the cabinet met on the morning of Sunday morning, aides said", "the morning of Sunday morning", "the morning of Sunday"),
+    ("the dam burst on the night to Friday, Friday night, after rains",
+     "the night to Friday, Friday night", "the night to Friday"),
+    ("results came late on Monday, in the late hours of Monday, as", "late on Monday, in the late hours of Monday", "late on Monday"),
+    ("cases over the past 24 hours in the last day rose", "the past 24 hours in the last day", "the past 24 hours"),
+    ("the concert began at 9 p.m. at nine in the evening on Friday", "9 p.m. at nine in the evening", "9 p.m."),
+    ("the ferry left at 6:00 a.m., six o'clock in the morning", "6:00 a.m., six o'clock in the morning", "6:00 a.m."),
+]
+
 NOT_FOUND = [
+    # Another day, another time, another period.
+    "This July, like last July, was dry.",
+    "Then in July, well, last July, it rained.",
+    "last Friday the past decade of work ended",
+    "the fair opens next month, April next year",
+    "on the evening of Monday, evening prayers were held",
+    "on the night to Friday, Saturday night",
+    "late on Monday, in the early hours of Tuesday",
+    "at 9 p.m. at eight in the evening",
+    "at 9 a.m. at nine in the evening",
+    "the last 24 hours in the past week",
     # A different date: March of last year, Monday of last week, a year and another year.
     "prices fell in March last year",
     "he was hired in 2019 last March",

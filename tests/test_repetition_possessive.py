@@ -48,6 +48,7 @@ DOUBLED = [
     # One word said three or four times is one finding, and one copy is kept.
     ("he said the the the the plan was good", "the the the the", "the", "safe"),
     ("The The minister spoke.", "The The", "The", "safe"),  # a capitalised double, then a lowercase word
+    ("The Ministry ministry said so.", "Ministry ministry", "Ministry", "safe"),  # not a binomial: "the" before
     ("The the the ministry agreed", "The the the", "The", "safe"),
     ("a raid on on on Monday", "on on on", "on", "safe"),
     # The same words with two kinds of apostrophe: the first copy is kept as written.
@@ -115,6 +116,8 @@ NOT_DOUBLED = [
     # One capitalised word said twice as written is a name or a title.
     "in the city Ishaq Ishaq's men held; the band The The and the duo Nova Nova sang \"Rumba Rumba\"",
     "The The's first album sold well.",
+    # A species that repeats its genus: a scientific name.
+    "the striped hyena (Hyaena hyaena) and the red fox (Vulpes vulpes) were seen",
     # A grammatical double said again and again is rhetoric.
     "it was very very very very good, and no no no no, she said",
     # A word and the start or the end of a longer word: "O'Brien" is one word.

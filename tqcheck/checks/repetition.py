@@ -20,8 +20,9 @@ Each rule picks one ``detect`` mode so that each has its own code, message and s
   "in"/"during"/"throughout", "early" or "the end of" (``positions``) and "last year", "this
   month", "at the beginning of next month", a day of a month and "of this month", a weekday (and a
   word of ``parts_of_day``) and a word of ``relative_days`` ("on Monday evening yesterday
-  evening"); and a part of a month said with "the month", then with its name ("the end of the
-  month, at the end of March"). A joining word and a word said twice ("this week this week") is
+  evening"); a part of a month said with "the month", then with its name ("the end of the
+  month, at the end of March"); and a day or a time said again in other words ("last Thursday
+  the past", "the evening of Monday evening", "at 8 p.m. at eight in the evening"). A joining word and a word said twice ("this week this week") is
   left to ``doubled``.
 - ``parenthetical``: the same parenthesis twice ("(SOMO) (SOMO)"), within a line.
 - ``acronym``: an acronym repeated in parentheses a few words after itself ("ISIS terrorism (ISIS)").
@@ -160,6 +161,7 @@ class Repetition(Check):
             (self._synonym_starts, self._synonym_form(options)),
             (self._restated_name_starts, self._restated_name_form(options, joiners)),
             (self._restated_year_starts, self._restated_year_form(options)),
+            (self._restated_time_starts, self._restated_time_form(options)),
         ]
         self.searches = [(self._echo_starts, self.pattern)]
         self.searches += [(starts, LazyPattern(form, regex.I)) for starts, form in rare if form]
@@ -229,6 +231,46 @@ class Repetition(Check):
         months = rf"(?-i:{_alternatives(options['months'])})"
         date = rf"(?:(?:{_DAY}{_GAP})?{months},?{_GAP}(?:{_DAY},?{_GAP})?)?" if options["months"] else ""
         return rf"{_WORD_START}{date}(?P<x>{_YEAR})(?P<echo>{_GAP}(?:of|in){_GAP}(?:the{_GAP})?year{_GAP}(?P=x)){_WORD_END}"
+
+    def _restated_time_form(self, options: dict) -> str:
+        """A day or a time said again in other words, as MT renders a source's word order:
+        a relative word after the name ("last Thursday the past"), a month with one after
+        "next month" ("next month, June next"), a part of a weekday ("the evening of Tuesday
+        evening", "the night to Friday, Friday night"), "late on Friday, in the late hours of
+        Friday", "the last 24 hours in the past day" and a clock time in words ("at 8 p.m. at
+        eight in the evening")."""
+        if not options["weekdays"] or not options["parts_of_day"]:
+            return ""
+        weekdays, parts = rf"(?-i:{_alternatives(options['weekdays'])})", _alternatives(options["parts_of_day"])
+        end = rf"{_WORD_END}{_NOT_POSSESSIVE}"
+        forms = [
+            rf"{_WORD_START}(?P<x>the{_GAP}(?P<pt>{parts}){_GAP}(?:of|to|into|before){_GAP}(?P<wd>{weekdays}))"
+            rf"(?P<echo>(?:,?{_GAP}(?P=wd))?{_GAP}(?P=pt)){end}",
+            rf"{_WORD_START}(?P<x>(?P<lt>late|early)(?:{_GAP}on)?{_GAP}(?P<wd>{weekdays}))(?P<echo>,?{_GAP}(?:in|during){_GAP}"
+            rf"the{_GAP}(?P=lt){_GAP}hours{_GAP}of{_GAP}(?P=wd)(?:{_GAP}(?:{parts}))?){end}",
+            rf"{_WORD_START}(?P<x>(?:the{_GAP})?(?:last|past){_GAP}(?:24|twenty-four){_GAP}hours)"
+            rf"(?P<echo>,?{_GAP}(?:in|during|over|within){_GAP}the{_GAP}(?:last|past){_GAP}day){end}",
+            *self._restated_relative_forms(options),
+            *_clock_forms(),
+        ]
+        return "|".join(forms)
+
+    def _restated_relative_forms(self, options: dict) -> list[str]:
+        """A weekday or a month with a relative word restated after it by a synonym ("last
+        Thursday the past", at a preposition or a stop), and "next month" restated by the month
+        with the word after it ("next month, June next"; not "June next year")."""
+        names, months = _alternatives(options["weekdays"] + options["months"]), _alternatives(options["months"])
+        after = rf"(?=\s*[,.;:!?)]|{_GAP}(?:in|at|on|during|when|after|before|and|to|for|with|by|from)\b)"
+        periods = _alternatives(sorted(self.periods))
+        forms = []
+        for words in [_alternatives(t.split()) for t in options["relative_tokens"]]:
+            forms.append(rf"{_WORD_START}(?P<x>(?:{words}){_GAP}(?-i:{names}))(?P<echo>{_GAP}the{_GAP}(?:{words})){_WORD_END}{after}")
+            if months:
+                forms.append(
+                    rf"{_WORD_START}(?P<x>(?:{words}){_GAP}month)(?P<echo>,?{_GAP}(?:in{_GAP})?(?-i:{months}){_GAP}(?:{words}))"
+                    rf"{_WORD_END}(?!{_GAP}(?:{periods})\b)"
+                )
+        return forms
 
     def _matches(self, doc: Document) -> Iterator[regex.Match]:
         """Matches of the mode's patterns. Doubles and echoes need a repeated word, so each
@@ -333,6 +375,25 @@ class Repetition(Check):
                 at = folded.index(year[0], max(k - 3, 0))
                 yield from range(max(at - 2, 0), at + 1)
 
+    def _restated_time_starts(self, doc: Document) -> Iterator[int]:
+        """Where a day or a time may be said again in other words: a few words before "hours"
+        or a clock word ("eight"), "the" before a part of a weekday, a relative word before a
+        named date or "month"."""
+        folded, words = doc.folded_words, doc.folded_word_set
+        for k in _positions(folded, "hours"):
+            yield from range(max(k - 6, 0), k)
+        for word in _CLOCK_WORDS.keys() & words:
+            for k in _positions(folded, word):
+                yield from (j for j in range(max(k - 6, 0), k) if folded[j].isdecimal())
+        for part in self.parts_of_day & words:
+            for k in _positions(folded, part):
+                if k and folded[k - 1] == "the" and folded[k + 2 : k + 3] and folded[k + 2] in self.weekdays:
+                    yield k - 1
+        for name in (self.named_dates | {"month"}) & words:
+            for k in _positions(folded, name):
+                if k and folded[k - 1] in self.relatives:
+                    yield k - 1
+
     def _doubled_phrase_starts(self, doc: Document) -> list[int]:
         """The indices of the document words that start the same words twice in a row, of up to
         max_words words: the pattern, which also compares the gaps, is tried only there. Each
@@ -372,7 +433,7 @@ class Repetition(Check):
                 continue
             if self.detect == "echo" and (m.group("x").casefold() in _FUNCTION_WORDS or self._is_plain_double(doc.text, m)):
                 continue
-            if self.detect == "doubled" and (not word and not _is_doubled_phrase(m.group("x")) or _is_name_double(doc, m)):
+            if self.detect == "doubled" and (not word and not _is_doubled_phrase(m.group("x")) or _is_name_double(doc, m) or _is_binomial(doc.text, m)):
                 continue
             safe = self.detect != "echo" and not excepted and not self._may_be_name(doc, m) and (word or not self._may_be_grammar(m))
             acronym = m.group("a") if self.detect == "acronym" else ""
@@ -416,9 +477,43 @@ class Repetition(Check):
         return first == second and first[:1].isupper() and not doc.starts_sentence(m.start())
 
 
+_CLOCK_WORDS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), range(1, 13)))
+
+
+def _clock_forms() -> list[str]:
+    """A clock time restated in words with its part of the day ("at 8 p.m. at eight in the
+    evening", "7 a.m., seven o'clock in the morning"): one form an hour, since the digits and
+    the word must name the same hour."""
+    said = rf"(?:{_GAP}o['’]clock)?{_GAP}"
+    pm = rf"(?:in{_GAP}the{_GAP}(?:afternoon|evening)|at{_GAP}night)"
+    am = rf"(?:in{_GAP}the{_GAP}morning|at{_GAP}night)"
+    forms = []
+    for word, hour in _CLOCK_WORDS.items():
+        time = rf"(?<![\d:.]){hour}(?:[:.]00)?{_GAP}?"
+        again = rf",?{_GAP}(?:at{_GAP})?{word}{said}"
+        forms.append(rf"(?P<x>{time}p\.?m\b\.?)(?P<echo>{again}{pm}){_WORD_END}")
+        forms.append(rf"(?P<x>{time}a\.?m\b\.?)(?P<echo>{again}{am}){_WORD_END}")
+    return forms
+
+
 def _alternatives(phrases: list[str]) -> str:
     """A regex alternation of ``phrases``, longest first, any gap between their words."""
     return "|".join(_GAP.join(map(regex.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+_DETERMINER_BEFORE = regex.compile(r"(?<![\w-])(?:the|a|an|this|that|its|their|his|her|our)\s+\Z", regex.I)
+
+
+def _is_binomial(text: str, m: regex.Match) -> bool:
+    """Whether a double is a scientific name whose species repeats its genus ("Hyaena hyaena",
+    "Vulpes vulpes"): a capitalised content word, then the same word in small letters, with no
+    determiner before it ("the Ministry ministry" is a slip)."""
+    first, second = text[m.start("x") : m.end("x")], text[m.start("echo") : m.end("echo")].strip()
+    return (
+        " " not in first and first[:1].isupper() and second == first[:1].lower() + first[1:]
+        and first[1:].islower() and len(first) > 3 and first.casefold() not in _FUNCTION_WORDS
+        and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    )
 
 
 def _is_name_double(doc: Document, m: regex.Match) -> bool:

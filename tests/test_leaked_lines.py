@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from tqcheck.document import Document
-from tqcheck.engine import run_checks
+from tqcheck.engine import check_text, run_checks
 from tqcheck.fixer import fix_text
 from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule
 
@@ -60,6 +60,11 @@ LEAKS = [
     ("TQ701", "File image shows the governor during a visit to the dam"),
     ("TQ701", "Handout picture released by the ministry shows the new plant."),
     ("TQ701", "Undated photo of the missing fisherman"),
+    ("TQ701", "File photo - Fishermen mend their nets on the beach at dawn. / KUNA"),
+    ("TQ701", "Photo — The dam on the upper river after the floods"),
+    ("TQ701", "Shoppers in the old market of the capital on Sunday (Photo: Lina Haddad/Flash90)"),
+    ("TQ701", "Harvest Festival 2023 | Night of Songs - City TV · 4:15 · Watch on YouTube"),
+    ("TQ701", "Night of Songs | Watch on Vimeo"),
     ("TQ702", "A post shared by National Film Festival (@film_fest)"),
     ("TQ702", "A photo posted by Nour Studio (@nour.studio) on Jun 3, 2016 at 4:05am PDT"),
     ("TQ702", "Ministry of Foreign Affairs - Eritrea (@MoFA_Eritrea) March 12, 2025 pic.twitter.com/AbC123"),
@@ -75,17 +80,13 @@ LEAKS = [
     ("TQ703", "t.me/HarbourNewsDesk/5120 👁 8.1K 11:05"),
     ("TQ703", "https://t.me/s/HarbourNewsDesk/5120 👁️ 930 edited 9:05 PM"),
     ("TQ703", "3,214 views edited 18:40"),
-    ("TQ705", "Read also: Dock workers end their strike after two weeks"),
-    ("TQ705", "READ ALSO | Dock workers end their strike after two weeks"),
-    ("TQ705", "» Also read: Dock workers end their strike"),
-    ("TQ705", "[See also: The port's new tariffs take effect in May]"),
-    ("TQ705", "**Related:** [Dock workers end their strike](https://example.com/dock-strike)"),
-    ("TQ705", "Read more: 10 things the new budget changes"),
     ("TQ705", "End of message."),
     ("TQ705", "End of the news"),
     ("TQ705", "(End)"),
     ("TQ705", "-- End --"),
     ("TQ705", "(end) hm.ab"),
+    ("TQ705", "(End) K.T / R.B"),
+    ("TQ705", "(END) AK/LM"),
     ("TQ705", "Click here to join our WhatsApp channel for breaking news"),
     ("TQ705", "Follow us on Telegram and X"),
     ("TQ705", "For the latest updates, subscribe to our newsletter."),
@@ -105,6 +106,32 @@ def test_a_leaked_line_is_one_finding_and_its_fix_removes_it(code, line, newline
     text = newline.join([BEFORE, "", line, "", AFTER, ""])
     assert _findings(text) == [(code, line)]
     assert fix_text(text, "a.txt", CHECKS, unsafe=True).text == newline.join([BEFORE, "", AFTER, ""])
+
+
+# (teaser line, its headline): the finding is the headline, the link to the other article; its
+# fix deletes the line.
+TEASERS = [
+    ("Read also: Dock workers end their strike after two weeks", "Dock workers end their strike after two weeks"),
+    ("READ ALSO | Dock workers end their strike after two weeks", "Dock workers end their strike after two weeks"),
+    ("» Also read: Dock workers end their strike", "Dock workers end their strike"),
+    ("[See also: The port's new tariffs take effect in May]", "The port's new tariffs take effect in May"),
+    ("**Related:** [Dock workers end their strike](https://example.com/dock-strike)", "Dock workers end their strike"),
+    ("Read more: 10 things the new budget changes", "10 things the new budget changes"),
+]
+
+
+@pytest.mark.parametrize("line, headline", TEASERS)
+def test_a_teaser_is_found_at_its_headline_and_its_fix_removes_the_line(line, headline):
+    text = f"{BEFORE}\n\n{line}\n\n{AFTER}\n"
+    assert _findings(text) == [("TQ705", headline)]
+    assert fix_text(text, "a.txt", CHECKS, unsafe=True).text == f"{BEFORE}\n\n{AFTER}\n"
+
+
+def test_a_teaser_linked_in_markdown_is_found():
+    """In Markdown the link's brackets and address are markup: the headline is the finding."""
+    line = "**Read more:** [Dock workers end their strike after two weeks](https://example.com/news/a1b2)"
+    result = check_text(f"{BEFORE}\n\n{line}\n\n{AFTER}\n", "a.md", checks=CHECKS)
+    assert [(f.code, f.match) for f in result.findings] == [("TQ705", "Dock workers end their strike after two weeks")]
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
@@ -262,6 +289,11 @@ NOT_LEAKS = [
     "Like our neighbours, we depend on the river.",
     "Download the report from the ministry's page",
     "Subscribe",
+    "Photo - essay",
+    "The full debate is available to watch on YouTube",
+    "Fans can watch on YouTube.",
+    "(End) of the first half",
+    "Damaged roofs of the old houses in the village (Article 5)",
 ]
 
 

@@ -8,10 +8,11 @@ unless the credit is listed ("(archive)", "(file)"), possibly several joined by 
 when a mark says what it is: "... bound for the port. © MAP", "... at dawn. Photo: AFP".
 
 A line of its own that starts with a caption label ("Photo: The port of the city at dawn",
-"Image: AFP", "File photo: ...", "Caption: ...") is a leaked caption too, whatever its end, as
-is one sentence that says what its picture is ("Archive photo of the port at dawn"), and
-so is the title of an embedded video: after "Watch:", "Video:" or "YouTube:", or before the
-video page's link ("Night of songs — youtube.com/watch?v=...").
+"Image: AFP", "File photo: ...", "File photo - ...", "Caption: ...") is a leaked caption too,
+whatever its end, as is one sentence that says what its picture is ("Archive photo of the port
+at dawn"), and so is the title of an embedded video: after "Watch:", "Video:" or "YouTube:", or
+before the video page's link ("Night of songs — youtube.com/watch?v=...") or its player card's
+"Watch on YouTube" ("Night of songs - City TV · 3:42 · Watch on YouTube").
 
 Two levels of confidence:
 
@@ -63,7 +64,9 @@ _VIDEO_LINK = LazyPattern(
     r"(?i)(?<![\w/.])(?:https?://)?(?:(?:www|m)\.)?"
     r"(?:youtube\.com/(?:watch\?v=|shorts/|live/|embed/)|youtu\.be/|vimeo\.com/|dailymotion\.com/video/)[\w-]+\S*$"
 )
-_MAY_VIDEO = LazyPattern(r"(?i)youtu|vimeo\.com/|dailymotion\.com/")
+_MAY_VIDEO = LazyPattern(r"(?i)youtu|vimeo|dailymotion")
+# What a video player's card prints last, after its title, channel and duration: "... · 3:42 · Watch on YouTube".
+_WATCH_ON = LazyPattern(r"(?i)(?:^|[·•|–—-][ \t]*)watch[ \t]+on[ \t]+(?:youtube|vimeo|dailymotion)$")
 # What separates a video's title from its link ("Title — youtube.com/...", "Title | youtu.be/...").
 _TITLE_END = frozenset("—–-|:")
 # A label at the start of a line: a caption's ("Photo:", "File photo:", "Photo credit:", "Image
@@ -72,7 +75,8 @@ _TITLE_END = frozenset("—–-|:")
 # "File image shows ...": MT's rendering of "صورة أرشيفية").
 _LABEL = LazyPattern(
     r"(?mi)^[ \t]*(?:\*{1,3}|_{1,3})?(?:"
-    r"(?P<photo>(?:(?:file|archive|stock)[ \t]+)?(?:photo(?:graph)?|image|picture)s?(?:[ \t]+credits?)?|caption)[ \t]*:"
+    r"(?P<photo>(?:(?:file|archive|stock)[ \t]+)?(?:photo(?:graph)?|image|picture)s?(?:[ \t]+credits?)?|caption)"
+    r"(?:[ \t]*:|[ \t]+[–—-](?=[ \t]+(?-i:[\p{Lu}\d])))"
     r"|(?P<photo>(?:photo|image|picture|video)[ \t]+(?:source|caption))[ \t]*[:,]"
     r"|(?P<video>watch|video|youtube)[ \t]*[:|]"
     r"|(?P<source>source|via)[ \t]*:"
@@ -90,7 +94,8 @@ _ALIGNED = LazyPattern(r"[ \t]{3,}|\t")
 # What ends a line of prose rather than a video's title ("Watch: it is not over yet.").
 _SENTENCE_END = frozenset(".,;:…")
 _PART_SPLIT = LazyPattern(r"\s*(?:/|\||,|;| - | – | — | via )\s*")
-_CREDIT_WORD = LazyPattern(r"\p{L}[\p{L}\p{M}.'’&-]*")
+# A credit's word; a photo service's name may end in digits ("Flash90").
+_CREDIT_WORD = LazyPattern(r"\p{L}[\p{L}\p{M}.'’&-]*\d{0,3}")
 _WORD = LazyPattern(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
 
 
@@ -276,7 +281,8 @@ def _may_end_in_credit(text: str) -> Iterator[Line]:
 
 def _video_lines(text: str) -> Iterator[tuple[Line, str]]:
     """(line, link) of each line of its own that ends in the link of a video page, with nothing
-    before the link but a title and a separator ("Night of songs — youtube.com/watch?v=x")."""
+    before the link but a title and a separator ("Night of songs — youtube.com/watch?v=x"), or
+    in a player card's "Watch on YouTube" ("Night of songs - City TV · 3:42 · Watch on YouTube")."""
     seen = set()
     for hit in _MAY_VIDEO.finditer(text):
         line = line_at(text, hit.start())
@@ -284,12 +290,13 @@ def _video_lines(text: str) -> Iterator[tuple[Line, str]]:
             continue
         seen.add(line.start)
         inner = unwrap_emphasis(line).text
-        link = _VIDEO_LINK.search(inner)
+        card = _WATCH_ON.search(inner)  # holds its separator from the title
+        link = card or _VIDEO_LINK.search(inner)
         if not link:
             continue
         title = inner[: link.start()].rstrip()
-        if (not title or title[-1] in _TITLE_END) and stands_alone(text, line.start, line.end):
-            yield line, link.group()
+        if (card or not title or title[-1] in _TITLE_END) and stands_alone(text, line.start, line.end):
+            yield line, link.group().lstrip("·•|–—- \t")
 
 
 def _labelled_lines(text: str) -> Iterator[tuple[Line, regex.Match]]:

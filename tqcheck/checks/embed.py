@@ -21,7 +21,8 @@ Each rule picks one ``detect`` mode:
   the site ("Read also: <headline>", "Related: <headline>"; the headline capitalised, three to
   twenty words, one sentence, no closing full stop) or a news agency's end-of-story tag ("End of
   message.", "(End)", "-- End --"; not a press release's "ENDS"). A travel guide's "Recommended:"
-  and "Don't miss:" are its own advice, not teasers. The fix deletes the line (unsafe).
+  and "Don't miss:" are its own advice, not teasers. The fix deletes the line (unsafe); a teaser's
+  finding is its headline, so that a Markdown link's brackets (markup) stay out of it.
 
 An Instagram embed's header, "View this post on Instagram", belongs to the credit under it.
 """
@@ -116,13 +117,16 @@ _SITE_CHANNEL = LazyPattern(
 _PROMOTION_WORDS = 30
 # A headline given as a Markdown link: its words are the link's text.
 _LINKED = LazyPattern(r"\[(?P<text>[^\]\n]+)\]\([^)\n]*\)")
+# An editor's initials after an end tag: "hm.ab", "H.S", "MA" (one case in each).
+_INITIALS = r"(?:\p{Ll}{1,4}(?:\.\p{Ll}{1,4})*|\p{Lu}{1,3}(?:\.\p{Lu}{1,3})*)\.?"
 # A news agency's end-of-story tag: "End of message", "End of the news", or a bare "End" in
 # brackets or between dashes ("(End)", "[END]", "-- End --", "/End/"), with the editor's
-# initials an agency may add ("(end) hm.ab"). "ENDS", a press release's last line, is no tag.
+# initials an agency may add ("(end) hm.ab", "(End) K.T / R.B"). "ENDS", a press release's last
+# line, is no tag.
 _END_TAG = LazyPattern(
     r"(?i)(?:[(\[/–—-]*[ \t]*(?P<tag>end[ \t]+of[ \t]+(?:the[ \t]+)?(?:message|news|article))[ \t]*[.)\]/–—-]*"
     r"|(?P<tag>\(end\)|\[end\]|/[ \t]*end[ \t]*/|(?:-{1,3}|[–—])[ \t]*end[ \t]*(?:-{1,3}|[–—])))"
-    r"(?-i:[ \t]+\p{Ll}{1,4}(?:[./]\p{Ll}{1,4})*)?"
+    rf"(?-i:[ \t]+{_INITIALS}(?:[ \t]*/[ \t]*{_INITIALS})*)?"
 )
 # Markdown emphasis around a label or a whole line ("**Read also:** ...", "*(End)*").
 _EMPHASIS_MARKS = LazyPattern(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
@@ -138,8 +142,23 @@ def navigation_lines(text: str) -> Iterator[tuple[Line, dict]]:
         data = _navigation_data(plain)
         if not data or runs_on(text, line.end):  # a label says what it is: the line above may be a leak too
             continue
-        if "promotion" not in data or stands_alone(text, line.start, line.end):
+        if "label" in data:
+            yield _headline_of(line, plain), data
+        elif "promotion" not in data or stands_alone(text, line.start, line.end):
             yield line, data
+
+
+def _headline_of(line: Line, plain: str) -> Line:
+    """The headline of the teaser ``line`` (``plain``: its text without emphasis marks), where
+    it is found as it stands in the line, else the line: the finding, whose fix still deletes
+    the line, then leaves out the label and a Markdown link's brackets, which are markup."""
+    headline = _TEASER.fullmatch(plain).group("headline")
+    linked = _LINKED.fullmatch(headline)
+    words = linked.group("text") if linked else headline
+    at = line.text.rfind(words)
+    if at == -1:
+        return line
+    return Line(line.number, line.start + at, line.start + at + len(words), words)
 
 
 def _navigation_data(plain: str) -> dict | None:

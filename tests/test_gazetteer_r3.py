@@ -33,6 +33,12 @@ GARBLES = [
     ("Commission of Communications and Media", "Communications and Media Commission"),
     ("Organization of Civil Aviation", "Civil Aviation Organization"),
     ("Authority of Capital Market", "Capital Market Authority"),
+    # round 5: Heritage -> Inheritance, Resources -> Wealth, Home -> Rear, Association -> Union
+    ("Omani Ministry of Inheritance and Tourism", "Ministry of Heritage and Tourism"),
+    ("KRG Ministry of Natural Wealth", "Kurdistan Region Ministry of Natural Resources"),
+    ("Rear Front Command", "Home Front Command"),
+    ("Qatar Union of Football", "Qatar Football Association"),
+    ("Agricultural Credit of Maroc", "Crédit Agricole du Maroc"),
 ]
 
 
@@ -57,6 +63,10 @@ CORRECT = [
     # phrases with a word a rendering reaches, or a generic word of an entry
     "Istanbul Trade Fair", "Damascus International Fair", "Special Military Court", "State Security Apparatus",
     "Situation Room", "Grand Mosque", "Higher Education Council", "Public Authority for Industry",
+    # round 5: bodies near the new renderings and entries
+    "Rugby Football Union", "International Union of Muslim Scholars", "Ministry of Natural Resources", "Rear Guard",
+    "Home Office", "National Heritage Board", "Council of Economic and Development Affairs", "Agricultural Bank of Egypt",
+    "Israeli Prison Service", "Sudanese Football Association",
 ]
 
 

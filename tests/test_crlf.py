@@ -84,7 +84,7 @@ def _layouts(article: str) -> list[str]:
     return [article, "\n".join(paragraphs) + "\n", sentences, "\n\n".join(wrapped) + "\n"]
 
 
-GENERATED = [(i, n, layout) for i, article in enumerate(generated_articles(16, seed=23)) for n, layout in enumerate(_layouts(article))]
+GENERATED = [(i, n, layout) for i, article in enumerate(generated_articles(24, seed=23)) for n, layout in enumerate(_layouts(article))]
 
 
 @pytest.mark.parametrize("text", [t for _i, _n, t in GENERATED], ids=[f"article{i}-layout{n}" for i, n, _t in GENERATED])

@@ -114,6 +114,9 @@ _DIGRAPHS = (
 # (a vowel, then l, or nothing) is dropped when a name of three letters or more follows it.
 _ABD_CONNECTIVE = regex.compile(r"^abd[aeiou]?l*(?=[a-z]{3})")
 _DOUBLED = regex.compile(r"(.)\1+")
+# The "ad-Din" ending written as a word of its own or joined, with any connective: Sharaf Eldin,
+# Sharafeddin, Sharafuddin, Salaheddine are one name (variants joins "Sharaf Eldin" first).
+_DIN_ENDING = regex.compile(r"(?<=[a-z]{3})(?:[aeiu]l?)?dine?$")
 _FINAL_EH = regex.compile(r"eh$")  # the Levantine -eh of taa marbuta is the -a of other spellings: Saadeh ~ Saada
 _AW_DIPHTHONG = regex.compile(r"(?<=.)aw(?=[^aeiouy])")  # aw before a consonant is o: Dawsari ~ Dosari
 _FINAL_H = regex.compile(r"([aeiou])h$")
@@ -137,7 +140,7 @@ def translit_key(word: str) -> str:
     for old, new in _DIGRAPHS:
         key = key.replace(old, new)
     key = _DOUBLED.sub(r"\1", key)
-    key = _AW_DIPHTHONG.sub("o", _FINAL_EH.sub("a", key))
+    key = _AW_DIPHTHONG.sub("o", _FINAL_EH.sub("a", _DIN_ENDING.sub("din", key)))
     key = _FINAL_H.sub(r"\1", key)
     key = _FINAL_Y.sub("i", key)
     return key.replace("ş", "sh").replace("ç", "ch")

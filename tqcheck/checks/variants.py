@@ -38,7 +38,7 @@ from .base import Check, Param
 # for qaf as spoken in Sudan and the Gulf (Tawfiq / Tawfig; not first: Gamal and Kamal are two
 # names). Keys one such letter apart may be one name, when a neighbouring name says so
 # (Variants._merged_keys).
-_SWAPPED_VOWELS, _SWAPPED_QAF = "aeiouy", "gk"
+_SWAPPED_VOWELS, _SWAPPED_QAF = "aeiouyw", "gk"  # w: the French ou before a vowel (Ouahed / Wahed)
 # A token's key and text, read by index: map() calls these in C, unlike a lambda.
 _KEY, _TEXT = itemgetter(NameToken._fields.index("key")), itemgetter(NameToken._fields.index("text"))
 
@@ -101,6 +101,25 @@ _ABD_WORD = re.compile(r"abd(?:[aeiou]l)?")
 _ABD_HYPHENATED = re.compile(r"-\w+")
 
 
+# The "ad-Din" ending as a word of its own after a name: Eldin, Eddine, Uddin, Aldin, Din.
+_DIN_WORD = re.compile(r"(?:[aeiu]l?)?dine?")
+
+
+def _join_din_endings(text: str, tokens: list[NameToken]) -> list[NameToken]:
+    """``tokens`` with a name and the "ad-Din" word after it made one token ("Sharaf Eldin",
+    keyed as "Sharafeddin" is: see tqcheck.names._DIN_ENDING)."""
+    if "din" not in text.casefold():
+        return tokens
+    out: list[NameToken] = []
+    for t in tokens:
+        if out and _DIN_WORD.fullmatch(t.key) and not t.article and text[out[-1].end : t.start] in (" ", "-"):
+            first = out.pop()
+            joined = text[first.start : t.end]
+            t = first._replace(end=t.end, text=joined, key=translit_key(joined))
+        out.append(t)
+    return out
+
+
 def _join_compounds(text: str, tokens: list[NameToken]) -> list[NameToken]:
     """``tokens`` with each Abd word and the name after it made one token ("Abd al-Hadi",
     "Abdel Aziz", "Abdul-Hadi"), keyed as the one-word spelling (Abdelhadi) is."""
@@ -152,6 +171,28 @@ def _one_person(a: set[str], b: set[str]) -> bool:
     return bool(a & b) and not (after_a and after_b)
 
 
+def _two_people(text: str, tokens: list[NameToken], cluster: list[NameToken]) -> bool:
+    """Whether each spelling of a cluster is always followed by other names of a full name,
+    and never by one that follows another spelling: "Mohamed Kamel" and "Mohammed Al-Shamsi"
+    are two players, where "Mohammed al-Halbousi" and "Mohamed al-Halbousi" (or "Mohamed
+    said") are one name spelled two ways."""
+    later: dict[int, set[str]] = {}  # token start -> keys of the names after it in its name
+    run: list[NameToken] = []
+    for a, b in zip([None, *tokens], tokens):
+        if a is None or not _in_one_name(text, a, b):
+            run = []
+        for earlier in run:
+            later.setdefault(earlier.start, set()).add(b.key)
+        run.append(b)
+    followers: dict[str, set[str]] = defaultdict(set)
+    for t in cluster:
+        if t.start not in later:
+            return False
+        followers[t.text] |= later[t.start]
+    sets = list(followers.values())
+    return all(a.isdisjoint(b) for i, a in enumerate(sets) for b in sets[i + 1 :])
+
+
 def _with_lf_line_ends(doc: Document) -> tuple[Document, list[int]]:
     """``doc`` with its CRLF line ends made LF, and the offsets in it that follow each of them.
     Names are judged by the characters between them (one, for a name followed by another), so
@@ -186,8 +227,9 @@ class Variants(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         view, breaks = _with_lf_line_ends(doc)
-        tokens = _join_compounds(view.text, name_tokens(view))
+        tokens = _join_din_endings(view.text, _join_compounds(view.text, name_tokens(view)))
         clusters = self._clusters(view.text, self._names(tokens, self._may_vary(tokens)))
+        clusters = [c for c in clusters if not _two_people(view.text, tokens, c)]
         for cluster in [*clusters, *self._article_clusters(tokens)]:
             if breaks:
                 cluster = [t._replace(start=_source_offset(breaks, t.start), end=_source_offset(breaks, t.end)) for t in cluster]

@@ -77,3 +77,12 @@ def test_sentences_respect_abbreviations_and_keep_offsets():
 def test_a_clause_number_or_an_entry_time_at_a_line_start_opens_a_sentence(line, opens):
     doc = Document(f"Intro.\n{line}\n")
     assert doc.starts_sentence(doc.text.index(" The") + 1) is opens
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    ("Intro.\n[laughs] And was it hard?", True),  # a stage direction that opened the sentence
+    ("He said [sic] And left.", False),
+])
+def test_a_bracket_that_opened_the_sentence_leaves_it_open(text, opens):
+    doc = Document(text)
+    assert doc.starts_sentence(doc.text.index("And")) is opens

@@ -44,6 +44,7 @@ def _gloss(text: str, phrase: str) -> bool:
     ('the words "la loi est claire" — the law is clear — opened it', "la loi est claire"),
     ('the sign read "ممنوع التصوير", meaning no photography', "ممنوع التصوير"),
     ("in Arabic the envoy's name is written سالم حداد and printed so", "سالم حداد"),  # a spelling shown
+    ("The crowd chanted:\n\nالشعب يريد\n\n\"The people want,\" it meant.", "الشعب يريد"),  # a line, then its translation
 ])
 def test_a_phrase_in_brackets_or_followed_by_its_translation_is_a_gloss(text, phrase):
     assert _gloss(text, phrase)

@@ -159,9 +159,9 @@ def reference_starts_sentence(doc: Document, offset: int) -> bool:
     prev = doc.previous_char(offset)
     if prev in SENTENCE_OPENERS or (prev == "-" and doc.after_hyphen_dash(offset)):
         return True
-    if prev == ")":
-        close = doc.text.rfind(")", 0, offset)
-        open_ = doc.text.rfind("(", 0, close)
+    if prev in ")]":
+        close = doc.text.rfind(prev, 0, offset)
+        open_ = doc.text.rfind("(" if prev == ")" else "[", 0, close)
         return open_ >= 0 and "\n" not in doc.text[open_:close] and reference_starts_sentence(doc, open_)
     if doc.text[offset - 1] not in " \t":
         return False

@@ -50,7 +50,7 @@ _LINE_STARTS = "\n" + "".join(sorted(_LINE_BREAKS))  # what a line starts after
 # What, before the one space in front of a word, still leaves a sentence start possible: more
 # white space, a ")" and the bullets that are not SENTENCE_OPENERS, and the digits and minute
 # marks that end a clause's number or an entry's time.
-_MAY_OPEN = frozenset(")-+‣◦0123456789'’′") | _SPACES | _LINE_BREAKS
+_MAY_OPEN = frozenset(")]-+‣◦0123456789'’′") | _SPACES | _LINE_BREAKS
 # Both as bodies of character classes, for the patterns that answer starts_sentence's
 # two-character shortcut in one pass (name tokens, TQ201's candidates).
 OPENER_CLASS = "".join(map(re.escape, sorted(SENTENCE_OPENERS)))
@@ -316,9 +316,9 @@ class Document:
             return True
         if prev == "-":
             return self.after_hyphen_dash(offset) or self._after_bullet(offset)
-        if prev == ")":  # "(Laughter) The ...": a parenthesis that itself opened the sentence
-            close = self.text.rfind(")", 0, offset)
-            open_ = self.text.rfind("(", 0, close)
+        if prev in ")]":  # "(Laughter) The ...", "[laughs] And ...": a bracket that itself opened the sentence
+            close = self.text.rfind(prev, 0, offset)
+            open_ = self.text.rfind("(" if prev == ")" else "[", 0, close)
             return open_ >= 0 and "\n" not in self.text[open_:close] and self.starts_sentence(open_)
         return self._after_bullet(offset)
 

@@ -129,6 +129,7 @@ _GLOSS_BRACKET_AFTER = regex.compile(r"[\"”»']?\s*(?:[,;][^()\[\]\n]{0,60})?[
 # "the name is written <Arabic>": a spelling shown as one (not "the banner read <text>", which
 # is the untranslated text itself).
 _SPELLING_SHOWN_BEFORE = regex.compile(r"\b(?:is|are|was|were)\s+(?:written|spelt|spelled)(?:\s+as)?\s*\Z")
+_QUOTED_LINE_AFTER = regex.compile(r"[ \t\r]*\n\s*[\"“«]")
 _GLOSS_TRANSLATION_AFTER = regex.compile(
     r"(?:[^\n\"“”«»]{0,120}?[\"”»])?[\s,;:.?!،؛؟]*(?:[(\[]|[—–]|--|(?:meaning|literally|which means|translated as|i\.e\.)\b)")
 # Arabic particles as MT transliterates them, and the article on a word ("al-", "el-", or
@@ -149,6 +150,8 @@ def is_gloss(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 32) : start]
     if _GLOSS_BRACKET_BEFORE.search(before) and _GLOSS_BRACKET_AFTER.match(text, end):
         return True
+    if (not start or text[start - 1] == "\n") and _QUOTED_LINE_AFTER.match(text, end):
+        return True  # a line of its own, then its translation in quotes ("Bread, freedom ...")
     return bool(_GLOSS_TRANSLATION_AFTER.match(text, end) or _SPELLING_SHOWN_BEFORE.search(before))
 
 

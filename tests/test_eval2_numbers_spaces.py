@@ -28,6 +28,8 @@ TABLES = [
     # a tab between columns makes a row
     "Name\tRole  Since\nA. Person  Chair  2019",
     "Name        Role",
+    # three rows or more whose first gaps start in one column
+    "Top scorers\n\n17  Jonas Berg (Harbour United)\n15  Sami Haddad (Port Club)\n 9  Ali Nasser (Rovers)\n",
 ]
 PROSE = [
     ("The talks resumed  on Monday in Geneva.", ["  "]),
@@ -36,6 +38,7 @@ PROSE = [
     # a line indented with a tab is no table row
     ("\tThe talks resumed.  They ended on Monday.", ["  "]),
     ("Two lines  of prose\nwith double  spaces, none wide.", ["  ", "  "]),
+    ("Three lines  of prose\nwith double  spaces\nin other  columns.", ["  ", "  ", "  "]),
 ]
 
 

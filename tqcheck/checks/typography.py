@@ -522,13 +522,16 @@ def _inside(zones: list[tuple[int, int]], offset: int) -> bool:
 def _tables(text: str) -> list[tuple[int, int]]:
     """Spans of aligned plain-text tables, where runs of spaces are layout, not typos: blocks of
     consecutive lines that each have a gap of two spaces or more between words, one of them a tab
-    or a gap of four spaces or more ("Girona           27   62" over "Atlético Madrid  27   55")."""
+    or a gap of four spaces or more ("Girona           27   62" over "Atlético Madrid  27   55"),
+    or three lines or more whose first gaps start in one column ("17  Jonas Berg" over " 9  Ali
+    Hassan")."""
     tables, block, offset = [], [], 0
     for line in [*text.splitlines(keepends=True), ""]:  # the empty line closes the last block
         if _COLUMN_GAP.search(line):
             block.append(line)
         elif block:
-            if any(_WIDE_GAP.search(row) for row in block):
+            columns = {_COLUMN_GAP.search(row).start() for row in block}
+            if any(_WIDE_GAP.search(row) for row in block) or len(block) >= 3 and len(columns) == 1:
                 tables.append((offset - sum(map(len, block)), offset))
             block = []
         offset += len(line)

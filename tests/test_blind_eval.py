@@ -72,6 +72,30 @@ ACCEPTED = {
     # Willows") and a legal instrument ("make The Westbridge Borough Council (...) Order 2025").
     ("r4_07_sketch.txt", "TQ201", "The"),
     ("r4_10_legal_notice.txt", "TQ201", "The"),
+    # Round 5. Two players named Mohamed and Mohammed, mentioned once side by side ("players
+    # called Mohamed and Mohammed"); place names the travel piece spells both accepted ways;
+    # a poet's name as Sayf and Saif; a language as Tachelhit and Tashelhit: one spelling is
+    # what a desk would ask for.
+    ("r5_02_sports_results.txt", "TQ401", "Mohammed"),
+    ("r5_03_book_review.txt", "TQ401", "Saif"),
+    ("r5_04_musician_profile.txt", "TQ401", "Tachelhit"),
+    ("r5_07_oman_travel.txt", "TQ401", "Muttrah"),
+    ("r5_07_oman_travel.txt", "TQ401", "Nizwah"),
+    # Classical Arabic verses quoted line by line, with their translation after a sentence of
+    # introduction, and a singer quoted in French: quoted on purpose, but worth a look.
+    ("r5_03_book_review.txt", "TQ801", "أنا الذي نظرَ الأعمى إلى أدبي"),
+    ("r5_03_book_review.txt", "TQ801", "إذا رأيتَ نُيوبَ الليثِ بارزةً"),
+    ("r5_03_book_review.txt", "TQ801", "الخيلُ والليلُ والبيداءُ تعرفني"),
+    ("r5_03_book_review.txt", "TQ801", "فلا تظُنَّنَّ أنَّ الليثَ يبتسمُ"),
+    ("r5_03_book_review.txt", "TQ801", "وأسمعتْ كلماتي مَن بهِ صممُ"),
+    ("r5_03_book_review.txt", "TQ801", "والسيفُ والرمحُ والقرطاسُ والقلمُ"),
+    ("r5_04_musician_profile.txt", "TQ802",
+     "Je chante en tachelhit parce que c'est la langue de ma grand-mère, pas par militantisme"),
+    # A road sign's Arabic digits, shown as such; a radio show's title ("Welcome back to The Long
+    # Table"); a guest thanking the host twice in one transcript.
+    ("r5_07_oman_travel.txt", "TQ603", "١٥"),
+    ("r5_11_interview_transcript.txt", "TQ201", "The"),
+    ("r5_11_interview_transcript.txt", "TQ710", "[00:03:56] NOUR EL-SAYED: Thank you, Tom."),
     ("r3_07_qa_transcript.txt", "TQ710", "WHITFIELD: Just to repeat the question for the recording, since not "
      "everyone could hear: You mentioned that some of the irrigation projects in Morocco actually increased total "
      "water use. Can you say more about how that happens?"),

@@ -261,7 +261,7 @@ def reference_variants_run(check, doc):
     followed = {a.start for a, b in zip(tokens, tokens[1:]) if b.start - len(b.article) - a.end == 1}
     tokens = [t for t in tokens if (t.key in name_keys or t.start in followed) and len(t.key) >= check.min_length]
     for cluster in reference_clusters(check, doc.text, tokens):
-        if not _two_people(doc.text, every, cluster):
+        if not _two_people(doc.text, every, cluster, check._merged_keys(doc.text, tokens)):
             yield from check._report(doc, cluster)
 
 

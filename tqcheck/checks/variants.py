@@ -171,18 +171,18 @@ def _one_person(a: set[str], b: set[str]) -> bool:
     return bool(a & b) and not (after_a and after_b)
 
 
-def _two_people(text: str, tokens: list[NameToken], cluster: list[NameToken]) -> bool:
+def _two_people(text: str, tokens: list[NameToken], cluster: list[NameToken], root: dict[str, str]) -> bool:
     """Whether each spelling of a cluster is always followed by other names of a full name,
     and never by one that follows another spelling: "Mohamed Kamel" and "Mohammed Al-Shamsi"
     are two players, where "Mohammed al-Halbousi" and "Mohamed al-Halbousi" (or "Mohamed
-    said") are one name spelled two ways."""
+    said") are one name spelled two ways. ``root`` maps the keys merged as one name to one key."""
     later: dict[int, set[str]] = {}  # token start -> keys of the names after it in its name
     run: list[NameToken] = []
     for a, b in zip([None, *tokens], tokens):
         if a is None or not _in_one_name(text, a, b):
             run = []
         for earlier in run:
-            later.setdefault(earlier.start, set()).add(b.key)
+            later.setdefault(earlier.start, set()).add(root.get(b.key, b.key))
         run.append(b)
     followers: dict[str, set[str]] = defaultdict(set)
     for t in cluster:
@@ -228,8 +228,11 @@ class Variants(Check):
     def run(self, doc: Document) -> Iterator[Finding]:
         view, breaks = _with_lf_line_ends(doc)
         tokens = _join_din_endings(view.text, _join_compounds(view.text, name_tokens(view)))
-        clusters = self._clusters(view.text, self._names(tokens, self._may_vary(tokens)))
-        clusters = [c for c in clusters if not _two_people(view.text, tokens, c)]
+        names = self._names(tokens, self._may_vary(tokens))
+        clusters = self._clusters(view.text, names)
+        if clusters:  # the names after a spelling are compared as merged ("Farole" / "Faroli")
+            root = self._merged_keys(view.text, names)
+            clusters = [c for c in clusters if not _two_people(view.text, tokens, c, root)]
         for cluster in [*clusters, *self._article_clusters(tokens)]:
             if breaks:
                 cluster = [t._replace(start=_source_offset(breaks, t.start), end=_source_offset(breaks, t.end)) for t in cluster]

@@ -652,9 +652,7 @@ class Language(Check):
         which langdetect cannot read (probability None); or long and in a language without a
         function-word list (Somali, Swahili, Welsh...), by ``likelihood_ratios`` and langdetect."""
         folded_chunks = sentence.casefold().split()
-        if sum(map(self.fragment_markers.__contains__, folded_chunks)) < self.fragment_function_words and not (
-            self.fragment_margin and self._may_hold_long_run(sentence.split())
-        ):
+        if not self._markers_close(folded_chunks) and not (self.fragment_margin and self._may_hold_long_run(sentence.split())):
             return  # most sentences: too few foreign function words, and no long run of other words
         for run, names_run in self._small_word_runs(sentence):
             if len(run) < self.fragment_words:
@@ -665,6 +663,14 @@ class Language(Check):
                 or self._unlisted_language_fragment(sentence, run, names_run))
             if found:
                 yield found
+
+    def _markers_close(self, chunks: list[str]) -> bool:
+        """Whether ``fragment_function_words`` words of the other languages' lists come within a
+        run's length of each other, as in a clause ("dans le respect des droits"); English
+        sentences hold a few such words ("per", "die", "den") far apart."""
+        at = list(compress(count(), map(self.fragment_markers.__contains__, chunks)))
+        need = self.fragment_function_words - 1
+        return any(at[i + need] - at[i] < self.fragment_words * 2 for i in range(len(at) - need))
 
     def _listed_language_fragment(self, sentence: str, run: list, names_run: bool) -> tuple | None:
         """A run with ``fragment_function_words`` function words of one other language, which

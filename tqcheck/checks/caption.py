@@ -46,7 +46,7 @@ from .base import Check, LazyPattern, Param, RuleDataError
 
 # Needed only for lines that end in ")": compiled on first use.
 _TAIL = LazyPattern(r"\((?P<credit>[^()\n]{1,80})\)$")
-# A credit marked as one without parentheses, after the caption's text: "... to Algeciras. © MAP",
+# A credit marked as one without parentheses, after the caption's text: "... at the port. © Studio Noor",
 # "... at dawn. Photo: AFP" (a photo label only after a sentence's end or a separator).
 _MARKED_TAIL = LazyPattern(
     r"(?:(?<=\s)(?P<mark>©)|(?<=[.!?|/–—-][ \t])(?P<mark>(?i:photo(?:graph)?|image|picture)s?(?i:[ \t]+credits?)?[ \t]*:))"

@@ -200,12 +200,13 @@ class Duplicate(Check):
     def _paragraphs(doc: Document) -> list[tuple[int, int]]:
         """(start, end) of each paragraph: a block, or each line of a block written one
         paragraph per line (most of its lines close a sentence; hard-wrapped text does not).
-        The blocks that open the text with no line that closes a sentence are its headline,
-        deck and byline, which the body restates by design: they are no paragraphs."""
+        The blocks that open the text with no line that closes a sentence (three at most) are its
+        headline, deck and byline, which the body restates by design: they are no paragraphs."""
         out = []
         top_matter = True
-        for block in doc.blocks:
-            top_matter = top_matter and not any(row.rstrip()[-1:] in _LINE_END for row in block.text.split("\n"))
+        for number, block in enumerate(doc.blocks):
+            # (at most the first three blocks: a text whose lines never close a sentence has a body)
+            top_matter = top_matter and number < 3 and not any(row.rstrip()[-1:] in _LINE_END for row in block.text.split("\n"))
             if block.is_heading or top_matter:
                 continue
             rows = block.text.split("\n")

@@ -97,7 +97,7 @@ _TEASER = LazyPattern(
     r"|you[ \t]+may[ \t]+also[ \t]+(?:like|read|be[ \t]+interested[ \t]+in)|most[ \t]+read"
     r")[ \t]*(?:[:|»>]|[–—-](?=[ \t]))[ \t]*(?P<headline>[^\n]+?)[ \t]*(?(open)[\])])"
 )
-# The site's call to follow it, as a line of its own: "Click here to join our WhatsApp channel",
+# The site's call to follow it, as a line of its own: "Tap here to follow our Telegram channel",
 # "Follow us on X", "Subscribe to our newsletter", "Download our app", after an optional purpose
 # ("For the latest news, follow ...", "To receive our alerts: ..."). No quotation marks: a quoted
 # call is someone's words.

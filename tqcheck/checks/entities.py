@@ -539,8 +539,8 @@ class Entities(Check):
                 return starts  # a known name before an "and" ends the name before the acronym
             starts.append(start)
             part_end = before
-        if initial:
-            first = _token(_WORD.match(span).group(), self.connectors)
+        if initial and (opening := _WORD.match(span)):
+            first = _token(opening.group(), self.connectors)
             if first is None or not self._alike_words(first).keys() & words:
                 starts[-1] = self._starts(span, True)[-1]
         if span.startswith(("The ", "the "), starts[-1]):

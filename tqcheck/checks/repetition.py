@@ -22,7 +22,7 @@ Each rule picks one ``detect`` mode so that each has its own code, message and s
   word of ``parts_of_day``) and a word of ``relative_days`` ("on Monday evening yesterday
   evening"); a part of a month said with "the month", then with its name ("the end of the
   month, at the end of March"); and a day or a time said again in other words ("last Thursday
-  the past", "the evening of Monday evening", "at 8 p.m. at eight in the evening"). A joining word and a word said twice ("this week this week") is
+  the past", "the evening of Monday evening", "at 10 p.m. at ten at night"). A joining word and a word said twice ("this week this week") is
   left to ``doubled``.
 - ``parenthetical``: the same parenthesis twice ("(SOMO) (SOMO)"), within a line.
 - ``acronym``: an acronym repeated in parentheses a few words after itself ("ISIS terrorism (ISIS)").
@@ -197,7 +197,7 @@ class Repetition(Check):
 
     def _synonym_form(self, options: dict) -> str:
         """A relative period restated with a synonym of its relative word, after "the" or "in
-        the" ("this week the current week", "next month in the coming month"); the same word
+        the" ("this year the current year", "next quarter in the coming quarter"); the same word
         twice is a double, or two things ("last week in the last week of March"), and so is
         "previous" after "in" (``_DURING``)."""
         periods = _alternatives(sorted(self.periods))
@@ -234,10 +234,10 @@ class Repetition(Check):
 
     def _restated_time_form(self, options: dict) -> str:
         """A day or a time said again in other words, as MT renders a source's word order:
-        a relative word after the name ("last Thursday the past"), a month with one after
+        a relative word after the name ("last Sunday the past"), a month with one after
         "next month" ("next month, June next"), a part of a weekday ("the evening of Tuesday
         evening", "the night to Friday, Friday night"), "late on Friday, in the late hours of
-        Friday", "the last 24 hours in the past day" and a clock time in words ("at 8 p.m. at
+        Friday", "over the past 24 hours in the last day" and a clock time in words ("at 10 p.m. at
         eight in the evening")."""
         if not options["weekdays"] or not options["parts_of_day"]:
             return ""
@@ -481,7 +481,7 @@ _CLOCK_WORDS = dict(zip("one two three four five six seven eight nine ten eleven
 
 
 def _clock_forms() -> list[str]:
-    """A clock time restated in words with its part of the day ("at 8 p.m. at eight in the
+    """A clock time restated in words with its part of the day ("at 10 p.m. at ten at
     evening", "7 a.m., seven o'clock in the morning"): one form an hour, since the digits and
     the word must name the same hour."""
     said = rf"(?:{_GAP}o['’]clock)?{_GAP}"

@@ -232,3 +232,9 @@ def test_a_title_before_two_names_one_vowel_apart_is_no_evidence_of_one_person()
     assert _one_person({">hassan"}, {">hassan"})  # Hassan Nasrallah / Hassan Nasrullah
     assert _one_person({">hassan", "<said"}, {">hassan"})  # one of them followed by another name
     assert not _one_person({">minister"}, {">president"})
+
+
+def test_a_calque_is_part_of_a_longer_name_only_at_word_boundaries():
+    assert run_rule("TQ302", "the Food and Agriculture Organization of the United Nations warned") == []
+    assert run_rule("TQ302", "the XFood and Agriculture Organization of the United Nations warned") == [
+        ("Organization of the United Nations", "United Nations")]

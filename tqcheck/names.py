@@ -95,7 +95,7 @@ _DIGRAPHS = (
     ("kh", "k"),
     ("gh", "ğ"),  # kept apart: one name with g (Ghafour ~ Gafur) or q (Ghalibaf ~ Qalibaf), see ghain_forms
     ("sh", "ş"),  # protected from the 'h' rules below, restored at the end
-    ("ch", "ş"),  # French romanisation: Chaker ~ Shaker, Rachid ~ Rashid
+    ("ch", "ş"),  # French romanisation: Chaker ~ Shaker, Rachid ~ Rashid (restored as sh)
     ("dj", "j"),  # French romanisation of jim: Belhadj ~ Belhaj, Djamel ~ Jamel
     ("q", "k"),
     ("ck", "k"),
@@ -143,11 +143,12 @@ def translit_key(word: str) -> str:
     key = _AW_DIPHTHONG.sub("o", _FINAL_EH.sub("a", _DIN_ENDING.sub("din", key)))
     key = _FINAL_H.sub(r"\1", key)
     key = _FINAL_Y.sub("i", key)
-    return key.replace("ş", "sh").replace("ç", "ch")
+    return key.replace("ş", "sh")
 
 
 def ghain_forms(key: str) -> tuple[str, str]:
-    """The key with its gh (ghain, kept as "ğ") written g and written q: ghain is romanised g
+    """The key with its gh (ghain, kept as "ğ") written g and written q (k in a key, as every q
+    is): ghain is romanised g
     (Ghafour ~ Gafur) and, in Persian, like qaf (Ghalibaf ~ Qalibaf); g and q are two letters
     (Gamal / Kamal), so no one key holds all three."""
     return key.replace("ğ", "g"), key.replace("ğ", "k")

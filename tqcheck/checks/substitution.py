@@ -26,6 +26,12 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
+def _ends_with_words(text: str, words: str) -> bool:
+    """Whether ``text`` ends with ``words`` as whole words ("the league of arab states" ends
+    with "arab states", "the statesmen" does not end with "states")."""
+    return text.endswith(words) and (len(text) == len(words) or not words or not text[-len(words) - 1].isalnum())
+
+
 def _longer_names(keys: list[str], rows) -> dict[str, list[tuple[str, int]]]:
     """For each key (casefolded), the listed names and aliases that hold it as whole words,
     casefolded, with the offset of the key in each. Only runs of a name's words that start
@@ -132,9 +138,9 @@ class Substitution(Check):
         for name, offset in self.longer_names.get(_normal(matched).casefold(), ()):
             before, after = name[:offset], name[offset:]  # any white space may part the words
             window = 2 * len(name)
-            if _normal(text[max(0, start - window) : start]).casefold().endswith(before.rstrip()) and _normal(
-                text[start : start + window]
-            ).casefold().startswith(after):
+            head = _normal(text[max(0, start - window) : start]).casefold()
+            tail = _normal(text[start : start + window]).casefold()
+            if _ends_with_words(head, before.rstrip()) and _ends_with_words(tail[: len(after) + 1][::-1], after[::-1]):
                 return True
         return False
 

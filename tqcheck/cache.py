@@ -1,14 +1,15 @@
 """What tqcheck keeps between runs so that a start does not redo work: the parsed rule files
-(importing PyYAML and parsing 35 rule files is ~25 ms of a 0.3 s start) and the HTML report's
-compiled template.
+(importing PyYAML and parsing 35 rule files is ~25 ms of a 0.3 s start), the programs of
+compiled regular expressions (tqcheck.pattern_cache) and the HTML report's compiled template.
 
 The folder is ``$TQCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/tqcheck``, else
 ``~/.cache/tqcheck``; ``TQCHECK_NO_CACHE=1`` turns caching off. Only the command line uses it:
 the library API writes nothing. A cache that cannot be read or written costs only the time it
 would have saved, and a stale entry is never used (entries are keyed by the text they were
 computed from, and the file by everything else the results depend on). The parsed rules are
-JSON text, never unpickled or evaluated; the template cache is jinja2's compiled code, which is
-why a folder that others may write to is not used at all.
+JSON text, never unpickled or evaluated; the pattern programs are JSON handed to
+``regex``'s C core and the template cache is jinja2's compiled code, which is why a folder that
+others may write to is not used at all.
 """
 
 from __future__ import annotations

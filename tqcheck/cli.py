@@ -663,5 +663,19 @@ def route(args: List[str]) -> List[str]:
 
 
 def main(argv: Optional[List[str]] = None) -> None:
-    """Console entry point."""
-    app(args=route(list(sys.argv[1:] if argv is None else argv)), prog_name="tqcheck")
+    """Console entry point. A check compiles its patterns through tqcheck's cache of compiled
+    patterns (tqcheck.pattern_cache), which it saves on the way out, error or not."""
+    args = route(list(sys.argv[1:] if argv is None else argv))
+    if args[0] != "check" or "--help" in args:
+        app(args=args, prog_name="tqcheck")
+        return
+    from .cache import folder
+    from .pattern_cache import PatternCache
+
+    patterns = PatternCache(folder())
+    patterns.install()
+    try:
+        app(args=args, prog_name="tqcheck")
+    finally:
+        patterns.uninstall()
+        patterns.save()

@@ -47,8 +47,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, count, pairwise
-from operator import itemgetter
+from itertools import compress, count
+from operator import itemgetter, sub
 from pathlib import Path
 
 import regex
@@ -652,7 +652,8 @@ class Language(Check):
         which langdetect cannot read (probability None); or long and in a language without a
         function-word list (Somali, Swahili, Welsh...), by ``likelihood_ratios`` and langdetect."""
         folded_chunks = sentence.casefold().split()
-        if not self._markers_close(folded_chunks) and not (self.fragment_margin and self._may_hold_long_run(sentence.split())):
+        markers_close = not self.fragment_markers.isdisjoint(folded_chunks) and self._markers_close(folded_chunks)
+        if not markers_close and not (self.fragment_margin and self._may_hold_long_run(sentence.split())):
             return  # most sentences: too few foreign function words, and no long run of other words
         for run, names_run in self._small_word_runs(sentence):
             if len(run) < self.fragment_words:
@@ -769,7 +770,7 @@ class Language(Check):
         (a figure, a dash) neither adds to it nor breaks it. Words glued by a comma count as one."""
         lone = self.lone_function_words
         breaks = [-1, *compress(count(), map(lone.__contains__, chunks)), len(chunks)]
-        if all(b - a <= self.fragment_words for a, b in pairwise(breaks)):
+        if max(map(sub, breaks[1:], breaks)) <= self.fragment_words:  # (the gaps between breaks, in C)
             return False
         streak, opens = 0, False  # opens: the next word may open a quotation
         for chunk in chunks:

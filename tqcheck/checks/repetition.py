@@ -32,7 +32,10 @@ Every finding spans the whole repeated construct and suggests it without the ech
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
+from itertools import compress, count
+from operator import and_
 
 import regex
 
@@ -140,6 +143,10 @@ class Repetition(Check):
         self.named_dates = self.weekdays | {t.casefold() for t in options["months"]}
         self.parts_of_day = {t.casefold() for t in options["parts_of_day"]}
         self.relative_day_starts = {t.split()[0].casefold() for t in options["relative_days"]}
+        # the words that open a date of _relative_date_forms but figures and "mid-March"
+        self.date_openers = frozenset({m.casefold() for m in options["months"]} | {"the", "early", "late", "mid"})
+        # the words whose places the rarer forms look up (_word_places)
+        self.looked_up = frozenset(self.periods | self.named_dates | self.parts_of_day | _CLOCK_WORDS.keys() | {"hours"})
         # The most words from a date to its relative phrase's period: "May 30, 2024 of" (4), "at the
         # ... of" (3 and a position's words), "the next" (2).
         self.date_reach = 9 + max((len(p.split()) for p in options["positions"]), default=0)
@@ -318,7 +325,7 @@ class Repetition(Check):
         """Where a word is said again next to a joining word: "March Last March", "October 2019
         last October", "last Thursday, Thursday"."""
         joiners, n = self.joiners, len(folded)
-        for j in [j for j in range(n - 1) if folded[j] in joiners]:
+        for j in compress(range(n - 1), map(joiners.__contains__, folded)):
             for back in (1, 2):
                 if j - back >= 0 and folded[j - back] == folded[j + 1]:
                     yield j - back
@@ -331,10 +338,11 @@ class Repetition(Check):
         words before "last year", "the month" ("on May 30, 2024 at the end of last year", "the
         first ten days of the month"), and a weekday before a relative day's first word, or
         before a part of the day and that word ("Friday evening yesterday evening")."""
-        before = self.relatives | {"the"}
-        for k in [k for k in range(1, len(folded)) if folded[k] in self.periods and folded[k - 1] in before]:
-            yield from range(max(k - self.date_reach, 0), k - 1)
-        for i in [i for i in range(len(folded) - 1) if folded[i] in self.weekdays]:
+        before, opens = self.relatives | {"the"}, self.date_openers
+        for k in compress(count(1), map(and_, map(self.periods.__contains__, folded[1:]), map(before.__contains__, folded))):
+            # (only a word that may open a date: a figure, a month, "mid-", "the", "early"...)
+            yield from (i for i in range(max(k - self.date_reach, 0), k - 1) if folded[i] in opens or folded[i][0].isdigit() or folded[i][:4] == "mid-")
+        for i in compress(range(len(folded) - 1), map(self.weekdays.__contains__, folded)):
             after = folded[i + 2 : i + 3] if folded[i + 1] in self.parts_of_day else folded[i + 1 : i + 2]
             if after and after[0] in self.relative_day_starts:
                 yield i
@@ -347,8 +355,9 @@ class Repetition(Check):
         folded, words = doc.folded_words, doc.folded_word_set
         if not any(len(synonyms & words) > 1 for synonyms in self.synonym_sets):
             return
+        places = self._word_places(doc)
         for period in self.periods & words:
-            for k in _positions(folded, period):
+            for k in places[period]:
                 again = folded[k + 1 : k + 5]  # "in the coming month"
                 if k and folded[k - 1] in self.relatives and period in again[1:]:
                     if again[again.index(period, 1) - 1] in self.relatives:
@@ -357,10 +366,10 @@ class Repetition(Check):
     def _restated_name_starts(self, doc: Document) -> Iterator[int]:
         """Where a weekday or a month is said again after a part of the day, or after a relative
         word and another: "Tuesday night Tuesday", "Tuesday coming next Tuesday"."""
-        folded, parts = doc.folded_words, self.parts_of_day
+        folded, parts, places = doc.folded_words, self.parts_of_day, self._word_places(doc)
         before_joiner = parts | self.relatives
         for name in self.named_dates & doc.folded_word_set:
-            for i in _positions(folded, name):
+            for i in places[name]:
                 after = folded[i + 1 : i + 4]  # "night Tuesday", "coming next Tuesday"
                 if after[1:2] == [name] and after[0] in parts or after[2:] == [name] and after[0] in before_joiner:
                     yield i
@@ -369,7 +378,7 @@ class Repetition(Check):
         """Where a year is said again as "the year" (or a date that ends in it starts): "in May
         2021 of the year 2021"."""
         folded = doc.folded_words
-        for k in _positions(folded, "year"):
+        for k in self._word_places(doc).get("year", ()):
             year = folded[k + 1 : k + 2]
             if year and year[0].isdecimal() and year[0] in folded[max(k - 3, 0) : k - 1]:
                 at = folded.index(year[0], max(k - 3, 0))
@@ -379,20 +388,32 @@ class Repetition(Check):
         """Where a day or a time may be said again in other words: a few words before "hours"
         or a clock word ("eight"), "the" before a part of a weekday, a relative word before a
         named date or "month"."""
-        folded, words = doc.folded_words, doc.folded_word_set
-        for k in _positions(folded, "hours"):
+        folded, words, places = doc.folded_words, doc.folded_word_set, self._word_places(doc)
+        for k in places.get("hours", ()):
             yield from range(max(k - 6, 0), k)
         for word in _CLOCK_WORDS.keys() & words:
-            for k in _positions(folded, word):
+            for k in places[word]:
                 yield from (j for j in range(max(k - 6, 0), k) if folded[j].isdecimal())
         for part in self.parts_of_day & words:
-            for k in _positions(folded, part):
+            for k in places[part]:
                 if k and folded[k - 1] == "the" and folded[k + 2 : k + 3] and folded[k + 2] in self.weekdays:
                     yield k - 1
         for name in (self.named_dates | {"month"}) & words:
-            for k in _positions(folded, name):
+            for k in places[name]:
                 if k and folded[k - 1] in self.relatives:
                     yield k - 1
+
+    def _word_places(self, doc: Document) -> dict[str, list[int]]:
+        """The indices of each of ``looked_up`` in the document's words, found in one pass in C
+        (a dozen of these words an article, looked up by several forms)."""
+
+        def build(doc: Document) -> dict[str, list[int]]:
+            folded, places = doc.folded_words, defaultdict(list)
+            for i in compress(count(), map(self.looked_up.__contains__, folded)):
+                places[folded[i]].append(i)
+            return dict(places)
+
+        return doc.memo(f"word places {self.rule.code}", build)
 
     def _doubled_phrase_starts(self, doc: Document) -> list[int]:
         """The indices of the document words that start the same words twice in a row, of up to

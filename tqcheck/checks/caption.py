@@ -52,6 +52,11 @@ _MARKED_TAIL = LazyPattern(
     r"(?:(?<=\s)(?P<mark>©)|(?<=[.!?|/–—-][ \t])(?P<mark>(?i:photo(?:graph)?|image|picture)s?(?i:[ \t]+credits?)?[ \t]*:))"
     r"[ \t]*(?:\d{4}[ \t]+)?(?P<credit>[^\n©:()]{1,60}?)[ \t]*\.?$"
 )
+# A credit after a dash that a photo word closes: "... at the station. — KUNA photo", "... - Reuters file photo".
+_DASHED_TAIL = LazyPattern(
+    r"(?<=\S[ \t]+)(?:[–—―]|--?)[ \t]+(?P<credit>\p{Lu}[^\n©:()]{0,40}?)[ \t]+"
+    r"(?P<mark>(?i:(?:file[ \t]+)?(?:photo(?:graph)?|picture|image)s?))[ \t]*\.?$"
+)
 # Where a marked credit may be: the lines holding one of these are the only ones _MARKED_TAIL is tried on.
 _MARK = LazyPattern(r"©|(?i:photo|image|picture)")
 # A credit in parentheses that says it is one: "(Photo: Ahmed Saad)", "(© Getty Images)".
@@ -64,9 +69,17 @@ _VIDEO_LINK = LazyPattern(
     r"(?i)(?<![\w/.])(?:https?://)?(?:(?:www|m)\.)?"
     r"(?:youtube\.com/(?:watch\?v=|shorts/|live/|embed/)|youtu\.be/|vimeo\.com/|dailymotion\.com/video/)[\w-]+\S*$"
 )
-_MAY_VIDEO = LazyPattern(r"(?i)youtu|vimeo|dailymotion")
+_VIDEO_SITE = LazyPattern(r"(?i)youtu|vimeo|dailymotion")
+_MAY_VIDEO = LazyPattern(r"(?i)youtu|vimeo|dailymotion|watch[ \t]+on")
 # What a video player's card prints last, after its title, channel and duration: "... · 3:42 · Watch on YouTube".
 _WATCH_ON = LazyPattern(r"(?i)(?:^|[·•|–—-][ \t]*)watch[ \t]+on[ \t]+(?:youtube|vimeo|dailymotion)$")
+# A player card that starts with its button, the title after it: "Watch on Vimeo — Night of songs (4:15)".
+_WATCH_ON_FIRST = LazyPattern(
+    r"(?i)^(?P<button>watch[ \t]+on[ \t]+(?:youtube|vimeo|dailymotion|facebook|instagram|tiktok|twitter|x))"
+    r"(?:[ \t]*(?:[·•|:–—-]|--)[ \t]*\S.*)?$"
+)
+# A video's duration closing its card: "Night of songs (4:15)", "Night of songs · 1:04:15".
+_DURATION_END = LazyPattern(r"(?:\([ \t]*\d{1,2}(?::\d{2}){1,2}[ \t]*\)|[·•|][ \t]*\d{1,2}(?::\d{2}){1,2})$")
 # What separates a video's title from its link ("Title — youtube.com/...", "Title | youtu.be/...").
 _TITLE_END = frozenset("—–-|:")
 # A label at the start of a line: a caption's ("Photo:", "File photo:", "Photo credit:", "Image
@@ -140,8 +153,8 @@ class Caption(Check):
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         captions = dict(self._credited_lines(text))
-        for line, link in _video_lines(text):
-            captions.setdefault(line.start, (line, {"video": link}))
+        for line, data in _video_lines(text):
+            captions.setdefault(line.start, (line, data))
         for line, label in _labelled_lines(text):
             if line.start in captions or len(_WORD.findall(line.text)) > self.max_words:
                 continue
@@ -200,7 +213,7 @@ class Caption(Check):
             inner = unwrap_emphasis(line).text
             if inner.startswith(("#", "![")) or is_bullet(inner):
                 continue  # a heading, a list, a Markdown image: the page's own layout
-            tail = _TAIL.search(inner) or _MARKED_TAIL.search(inner)
+            tail = _TAIL.search(inner) or _MARKED_TAIL.search(inner) or _DASHED_TAIL.search(inner)
             if not tail:
                 continue
             mark = tail.groupdict().get("mark")
@@ -212,6 +225,7 @@ class Caption(Check):
             data = {"credit": credit, "agency": agency, "listed": bool(agency)}
             if mark:
                 data["mark"] = " ".join(mark.split())  # the credit is not in parentheses: "© MAP"
+                data["shown"] = " ".join(inner[tail.start() :].split())
             yield line.start, (line, data)
 
     def credit_of(self, body: str, credit: str, marked: bool = False) -> tuple[str, str] | None:
@@ -258,11 +272,13 @@ def _evidence(data: dict) -> str:
     """What makes the line a caption, for the message."""
     if "platform" in data:
         return f"its label '{data['label']}' credits {data['platform']}"
+    if "player" in data:
+        return f"it is the card of an embedded video player ('{data['player']}')"
     if "video" in data:
         return f"it ends in the link of an embedded video ('{data['video']}')"
     if "label" in data:
         return f"it starts with the label '{data['label']}'"
-    shown = f"{data['mark']} {data['credit']}" if "mark" in data else f"({data['credit']})"
+    shown = data.get("shown") or f"({data['credit']})"
     return f"it ends in the credit '{shown}' ({data['agency'] or 'not a listed agency'})"
 
 
@@ -279,10 +295,11 @@ def _may_end_in_credit(text: str) -> Iterator[Line]:
                 yield line
 
 
-def _video_lines(text: str) -> Iterator[tuple[Line, str]]:
-    """(line, link) of each line of its own that ends in the link of a video page, with nothing
+def _video_lines(text: str) -> Iterator[tuple[Line, dict]]:
+    """(line, data) of each line of its own that ends in the link of a video page, with nothing
     before the link but a title and a separator ("Night of songs — youtube.com/watch?v=x"), or
-    in a player card's "Watch on YouTube" ("Night of songs - City TV · 3:42 · Watch on YouTube")."""
+    is a player's card: "Night of songs - City TV · 3:42 · Watch on YouTube", "Watch on Vimeo —
+    Night of songs (4:15)", a title naming the platform and ending in the video's duration."""
     seen = set()
     for hit in _MAY_VIDEO.finditer(text):
         line = line_at(text, hit.start())
@@ -290,13 +307,18 @@ def _video_lines(text: str) -> Iterator[tuple[Line, str]]:
             continue
         seen.add(line.start)
         inner = unwrap_emphasis(line).text
-        card = _WATCH_ON.search(inner)  # holds its separator from the title
+        button = _WATCH_ON_FIRST.match(inner)
+        if button and stands_alone(text, line.start, line.end):
+            yield line, {"player": button.group("button")}
+            continue
+        card = _WATCH_ON.search(inner) or (_VIDEO_SITE.search(inner) and _DURATION_END.search(inner))
         link = card or _VIDEO_LINK.search(inner)
         if not link:
             continue
         title = inner[: link.start()].rstrip()
         if (card or not title or title[-1] in _TITLE_END) and stands_alone(text, line.start, line.end):
-            yield line, link.group().lstrip("·•|–—- \t")
+            shown = link.group().lstrip("·•|–—- \t")
+            yield line, {"player": shown} if card else {"video": shown}
 
 
 def _labelled_lines(text: str) -> Iterator[tuple[Line, regex.Match]]:

@@ -16,11 +16,14 @@ Each rule picks one ``detect`` mode:
   The fix removes the link, or its line when it stands there alone (safe: there is one way to
   remove it). An Instagram embed's header left alone on its line is such a link.
 - ``handle``: an @handle in running text ("the envoy's visit @EnvoyOffice with ..."). Handles inside an
-  attribution line belong to that finding; e-mail addresses and URLs are not handles.
+  attribution line belong to that finding, those on a navigation line ("Follow us on X: @a, @b")
+  to its line's; e-mail addresses and URLs are not handles.
 - ``navigation``: the page around the article, a line of its own: a link to another article of
   the site ("Read also: <headline>", "Related: <headline>"; the headline capitalised, three to
   twenty words, one sentence, no closing full stop) or a news agency's end-of-story tag ("End of
-  message.", "(End)", "-- End --"; not a press release's "ENDS"). A travel guide's "Recommended:"
+  message.", "(End)", "-- End --"; not a press release's "ENDS"), or its sign-off ("(KNA) B.T /
+  S.Ö"), or an advertising slot's marker ("Advertisement", "Story continues below
+  advertisement"). A travel guide's "Recommended:"
   and "Don't miss:" are its own advice, not teasers. The fix deletes the line (unsafe); a teaser's
   finding is its headline, so that a Markdown link's brackets (markup) stay out of it.
 
@@ -83,8 +86,9 @@ _RUNNING_HANDLE = LazyPattern(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-
 # A line that may be the page's navigation: its first word, after any decoration, is one a
 # teaser's label or an end tag starts with. Only these lines are tried on the patterns below.
 _MAY_NAVIGATE = LazyPattern(
-    r"(?mi)^[ \t]*[^\p{L}\p{N}\n]{0,6}(?:read|see|also|to|related|recommended|you|most|end"
-    r"|click|tap|press|follow|join|subscribe|sign|download|install|like|turn|enable|stay|for)\b"
+    r"(?mi)^[ \t]*(?:[^\p{L}\p{N}\n]{0,6}(?:read|see|also|to|related|recommended|you|most|end"
+    r"|click|tap|press|follow|join|subscribe|sign|download|install|like|turn|enable|stay|for"
+    r"|advert(?:isement)?|story|article|continue|scroll)\b|[*_]{0,3}\([\p{L}\p{N}]{2,20}\)[ \t])"
 )
 # The label of a link to another article of the site, as MT renders "اقرأ أيضا", "Lire aussi",
 # "Ayrıca okuyun", "Lesen Sie auch", ..., and its separator; the headline follows (the whole in
@@ -128,6 +132,23 @@ _END_TAG = LazyPattern(
     r"|(?P<tag>\(end\)|\[end\]|/[ \t]*end[ \t]*/|(?:-{1,3}|[–—])[ \t]*end[ \t]*(?:-{1,3}|[–—])))"
     rf"(?-i:[ \t]+{_INITIALS}(?:[ \t]*/[ \t]*{_INITIALS})*)?"
 )
+# An agency's sign-off: its name in brackets and its editors' initials, at least two or one
+# dotted ("(KNA) B.T / S.Ö", "(Anadolu) M.K").
+_SIGN_OFF = LazyPattern(
+    rf"\((?P<agency>\p{{Lu}}[\p{{L}}\p{{N}}&.-]{{1,19}})\)[ \t]+"
+    rf"(?P<initials>{_INITIALS}(?:[ \t]*/[ \t]*{_INITIALS})+|\p{{Lu}}{{1,3}}(?:\.\p{{Lu}}{{1,3}})+\.?)"
+)
+# A news site's advertising slot, left as a line of its own: "Advertisement", "ADVERTISEMENT -
+# scroll to continue", "Story continues below advertisement", "Continue reading below".
+_CONTINUE = (
+    r"(?:(?:scroll|keep[ \t]+reading)(?:[ \t]+down)?[ \t]+to[ \t]+continue(?:[ \t]+reading)?(?:[ \t]+with[ \t]+(?:the[ \t]+)?content)?"
+    r"|continue[ \t]+reading(?:[ \t]+(?:below|the[ \t]+(?:main[ \t]+)?(?:story|article)))?"
+    r"|(?:the[ \t]+)?(?:story|article|content)[ \t]+continues[ \t]+(?:below|after)(?:[ \t]+(?:the[ \t]+|this[ \t]+)?(?:advertisement|advert|ad))?)"
+)
+_AD_MARKER = LazyPattern(
+    rf"(?i)[\[(]?[ \t]*(?:(?P<ad>advertisement|advert)(?:[ \t]*(?:[-–—:|·.]|--)?[ \t]*{_CONTINUE})?|(?P<ad>{_CONTINUE}))"
+    r"[ \t]*[.…]?[ \t]*[\])]?"
+)
 # Markdown emphasis around a label or a whole line ("**Read also:** ...", "*(End)*").
 _EMPHASIS_MARKS = LazyPattern(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 
@@ -163,9 +184,12 @@ def _headline_of(line: Line, plain: str) -> Line:
 
 def _navigation_data(plain: str) -> dict | None:
     """What the line ``plain`` (without emphasis marks) is, when it is the page's navigation."""
-    end = _END_TAG.fullmatch(plain)
+    end = _END_TAG.fullmatch(plain) or _SIGN_OFF.fullmatch(plain)
     if end:
-        return {"tag": end.group("tag")}
+        return {"tag": end.group("tag") if "tag" in end.re.groupindex else " ".join(plain.split())}
+    advert = _AD_MARKER.fullmatch(plain)
+    if advert:
+        return {"advert": " ".join(plain.split())}
     teaser = _TEASER.fullmatch(plain)
     if teaser:
         return {"label": " ".join(teaser.group("label").split())} if _reads_as_headline(teaser.group("headline")) else None
@@ -342,6 +366,8 @@ def _navigation_evidence(data: dict) -> str:
     """What the line is, for the message."""
     if "tag" in data:
         return f"'{data['tag']}' is a news agency's end-of-story tag, not part of the article"
+    if "advert" in data:
+        return f"'{data['advert']}' marks the web page's advertising slot, not part of the article"
     if "promotion" in data:
         return f"'{data['promotion']} ...' is the web site's call to follow it, not part of the article"
     return f"'{data['label']}' introduces a link to another article of the site, left from the web page"
@@ -349,6 +375,13 @@ def _navigation_evidence(data: dict) -> str:
 
 def _inside(spans: list[tuple[int, int, regex.Match]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b, _ in spans)
+
+
+def _in_navigation(doc: Document, at: int) -> bool:
+    """True when ``at`` is on a line of the page's navigation ("Follow us on X: @a, @b"): its
+    handles are not running text, and TQ705 reports the line once."""
+    lines = doc.memo("embed.navigation", lambda d: [line_at(d.text, line.start) for line, _ in navigation_lines(d.text)])
+    return any(line.start <= at < line.end for line in lines)
 
 
 def _in_url(text: str, start: int) -> bool:
@@ -423,6 +456,6 @@ class Embed(Check):
         elif "@" in text:
             for m in _RUNNING_HANDLE.finditer(text):
                 start, end = m.span()
-                if _inside(attributions, start, end) or _in_url(text, start):
+                if _inside(attributions, start, end) or _in_url(text, start) or _in_navigation(doc, start):
                     continue
                 yield self.finding(doc, start, end, (), None, data={"handle": m.group()}, handle=m.group())

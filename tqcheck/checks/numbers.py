@@ -24,7 +24,10 @@ Each rule picks one ``detect`` mode:
   (".SR") attached; years
   (1000-2100 after a date word such as "in" or a month, or 1800-2100 unless a plural noun
   follows: "2000 soldiers", but "the 1990 elections", "from 2019 levels"); numbers after a word of ``before`` ("No.", "Resolution") or before a
-  word of ``after`` ("GMT", "AH", a street name).
+  word of ``after`` ("GMT", "AH", a street name); and numbers that a name or label owns: after a
+  capitalised word that opens no sentence, or is an acronym or a name ("callsign Skyline 4821",
+  "licence ORN 51234", "TX 78701"), but for a currency (``currencies``: "AED 3450000"), a possessive ("Apple's 4500
+  staff"), a date word or a title-case headline ("Floods Hit 12000 Homes").
 - ``small``: a numeral under ten in running text, spelled out as a word (3 -> three); an optional
   house rule. Not before units or percent (``after``), not after a word of ``before`` (months,
   "No.", "aged", "page"), not after a capitalised word (Phase 3), not in dates, scores, ages,
@@ -109,6 +112,8 @@ _NOT_PLURAL = (
 _OBJECT_NEXT = r"[ \t\u00a0]+(?:a|an|the|its|their|his|her|our|no|new|another|every|more)\b"
 _COUNTED_NEXT = LazyPattern(rf"[ \t\u00a0]+(?!(?:{_YEAR_NOUNS}|{_NOT_PLURAL})\b)\p{{Ll}}+s\b(?!{_OBJECT_NEXT})")
 _DIGIT = LazyPattern(r"\d")
+# A capitalised word right before a number.
+_CAPITALISED_BEFORE = LazyPattern(r"(?<![\p{L}\p{M}.'’-])(\p{Lu}[\p{L}\p{M}.'’-]*)[ \t\u00a0]+\Z")
 _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # What may match differently backwards: groups (and so backreferences), atomic groups, possessive
 # quantifiers, verbs, inline flags, \G and fuzzy constraints. A list holding any of these (or
@@ -178,6 +183,22 @@ def _english(number: str, sep: str, commas: bool) -> str:
     return (f"{int(digits):,}" if commas else digits) + (f".{decimals}" if decimals else "")
 
 
+def _capitalised_before(doc: Document, start: int) -> regex.Match | None:
+    """The capitalised word right before ``start`` ("Phase 3", "ORN 51234", "AED 3450000"), as
+    group 1: a number after one is a name, a code or an amount in a currency."""
+    return _CAPITALISED_BEFORE.search(doc.text, max(0, start - 40), start)
+
+
+def _is_name(doc: Document, word: str) -> bool:
+    """An acronym ("QNH"), or a word the document capitalises mid-sentence and never writes in
+    lower case ("Skyline" of "Skyline Airways"): a name even where it opens a sentence."""
+    if len(word) > 1 and word.isupper():
+        return True
+    if word.lower() in doc.word_texts:
+        return False
+    return any(not doc.starts_sentence(m.start()) for m in regex.finditer(rf"\b{regex.escape(word)}\b", doc.text))
+
+
 def _may_be_ip(number: str) -> bool:
     """Four groups of at most 255 ("192.168.100.200"), unless the last is 000 ("2.100.000.000")."""
     groups = number.split(".")
@@ -193,6 +214,9 @@ class Numbers(Check):
         "date_words": Param("str_list", [], help="format: words that make a following 4-digit number a year"),
         "styles": Param("str_list", list(_STYLES), help="format: accepted house styles (everywhere, from-10000, none)"),
         "decimal_units": Param("str_list", [], help="format: patterns: words after which '6,5' is a decimal"),
+        "currencies": Param(
+            "str_list", [], help="format: patterns: capitalised words before an amount ('AED 3450000'), not a label"
+        ),
         "decimal_currencies": Param(
             "str_list", [], help="format: patterns: currencies with three decimals, after which '1.500' is a decimal"
         ),
@@ -221,6 +245,7 @@ class Numbers(Check):
         self.date_words = ending_here("date_words", r"(?<![\w])(?:{})[ \t\u00a0,]*\Z")
         self.decimal_units = alternation("decimal_units", r"[ \t\u00a0]*(?:{})(?![\w])")
         self.decimal_currencies = ending_here("decimal_currencies", r"(?<![\w.])(?:{})[ \t\u00a0]*\Z")
+        self.currencies = ending_here("currencies", r"(?<![\w.])(?:{})[ \t\u00a0]*\Z")
 
     def run(self, doc: Document) -> Iterator[Finding]:
         yield from (self._format(doc) if self.detect == "format" else self._small(doc))
@@ -231,6 +256,19 @@ class Numbers(Check):
         return bool(self.after and self.after.match(text, end, min(len(text), end + 40)))
 
     # -- thousands separators -------------------------------------------------------------------
+
+    def _is_label(self, doc: Document, start: int) -> bool:
+        """Whether a name or label owns the number ("Gate 4410", "callsign Skyline 4821", "ORN
+        51234"): it follows a capitalised word that opens no sentence, and that word is no
+        currency ("AED 3450000"), possessive ("Apple's 4500 staff") or date word ("in May 2500
+        troops"), nor part of a title-case headline ("Floods Hit 12000 Homes")."""
+        m = _capitalised_before(doc, start)
+        if not m or m.group(1).endswith(("'s", "’s")) or doc.in_title_case_heading(start):
+            return False
+        if doc.starts_sentence(m.start()) and not _is_name(doc, m.group(1)):
+            return False  # "Some 4500 fled", but "QNH 1014", "“Skyline 4821”"
+        text, since = doc.text, max(0, start - 40)
+        return not any(words and words.search(text, since, start) for words in (self.currencies, self.date_words))
 
     def _is_year(self, text: str, start: int, end: int) -> bool:
         number = text[start:end]
@@ -246,7 +284,7 @@ class Numbers(Check):
         text = doc.text
         decimal_commas = list(self._decimal_commas(text))
         numbers = [
-            *self._comma_or_space_grouped(text),
+            *self._comma_or_space_grouped(doc),
             *self._dot_grouped(text, continental=bool(decimal_commas)),
             *self._lakh_grouped(text),
         ]
@@ -286,10 +324,12 @@ class Numbers(Check):
                 doc, n.start, n.end, new, safe=safe, style=style, example=example or "", reason=reason
             )
 
-    def _comma_or_space_grouped(self, text: str) -> Iterator[_Number]:
+    def _comma_or_space_grouped(self, doc: Document) -> Iterator[_Number]:
         """The numbers that vote on the house style, and those grouped by spaces."""
+        text = doc.text
         for m in [*_thousands(text), *_space_grouped(text)]:
-            if self._excluded(text, m.start(), m.end()) or self._is_year(text, m.start(), m.end()):
+            start, end = m.span()
+            if self._excluded(text, start, end) or self._is_year(text, start, end) or self._is_label(doc, start):
                 continue
             digits = _digits(m.group())
             sep = "" if digits == m.group() else "," if "," in m.group() else " "
@@ -375,10 +415,9 @@ class Numbers(Check):
             if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
                 continue  # an enumerator: "(3)"
             sentence_start = doc.starts_sentence(start)
-            prev_word = regex.search(r"(\p{L}[\p{L}\p{M}.'’-]*)[ \t\u00a0]+\Z", text[max(0, start - 40) : start])
-            if prev_word and prev_word.group(1)[0].isupper() and not sentence_start:
-                if not doc.starts_sentence(start - len(prev_word.group(0))):
-                    continue  # a name or a title: Phase 3, Windows 7
+            name = _capitalised_before(doc, start)
+            if name and not sentence_start and not doc.starts_sentence(name.start()):
+                continue  # a name or a title: Phase 3, Windows 7
             word = _WORDS[int(m.group()) - 1]
             yield self.replacement(doc, start, end, word.capitalize() if sentence_start else word)
 

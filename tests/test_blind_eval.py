@@ -99,6 +99,19 @@ ACCEPTED = {
     ("r3_07_qa_transcript.txt", "TQ710", "WHITFIELD: Just to repeat the question for the recording, since not "
      "everyone could hear: You mentioned that some of the irrigation projects in Morocco actually increased total "
      "water use. Can you say more about how that happens?"),
+    # Round 6: a press release's own "Follow us" line (an editor deletes it from a news story); a
+    # year printed in Eastern Arabic digits to show how calendars print it; a film review quoting
+    # two subtitle errors as errors; two footballers, Mohamed Hassan and Mohammed Al-Hassan, whom
+    # the text tells apart; a children's story that repeats its scenes on purpose.
+    ("r6_02_un_press_release.txt", "TQ705", "Follow us on X: @Refugees, @UNICEF and @WFP"),
+    ("r6_03_hijri_eid_explainer.txt", "TQ603", "١٤٤٦"),
+    ("r6_06_film_review.txt", "TQ102", "June last June"),
+    ("r6_06_film_review.txt", "TQ101", "The the"),
+    ("r6_09_football_transfers.txt", "TQ401", "Mohamed"),
+    ("r6_09_football_transfers.txt", "TQ401", "Al-Hassan"),
+    ("r6_10_childrens_story.txt", "TQ710", "By teatime the scarf was as long as Arlo himself."),
+    ("r6_10_childrens_story.txt", "TQ710", "The baker stepped over it. \"That's a very long scarf,\" she said."),
+    ("r6_10_childrens_story.txt", "TQ710", "He knocked on the baker's door. Knock, knock. \"Would you like some scarf?\""),
 }
 
 

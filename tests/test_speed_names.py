@@ -32,8 +32,10 @@ from tqcheck.names import (
     translit_key,
 )
 from tqcheck.rulefile import DEFAULT_RULES_DIR, load_rule, read_tsv
-from tqcheck.checks.capitalization import _NEXT_WORD, _NOT_AFTER_NAME, _NOT_BEFORE_NAME, _PREV_WORD, _is_title
-from tqcheck.checks.variants import _near_pairs, _one_person, _two_people
+from tqcheck.checks.capitalization import (
+    _NEXT_WORD, _NOT_AFTER_NAME, _NOT_BEFORE_NAME, _PREV_WORD, _PREV_WORD_AND_COMMA, _PREV_WORD_AND_OF, _is_title,
+)
+from tqcheck.checks.variants import _near_pairs, _one_person, _quoted_alone, _two_people
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))
@@ -218,7 +220,8 @@ _rng = random.Random(14)
 VOWEL_TEXTS = [" ".join(_rng.choices(VOWEL_PIECES, k=_rng.randint(0, 60))) for _ in range(300)]
 
 
-def reference_clusters(check, text, tokens):
+def reference_clusters(check, text, tokens, around):
+    """Clusters of ``tokens`` by key, keys merged by the neighbours among ``around`` (every token)."""
     by_key = defaultdict(list)
     for t in tokens:
         by_key[t.key].append(t)
@@ -229,7 +232,7 @@ def reference_clusters(check, text, tokens):
             k = parent[k]
         return k
 
-    neighbours = check._neighbours(text, tokens)
+    neighbours = check._neighbours(text, around)
     pairs = reference_near_pairs(list(by_key)) if check.vowel_evidence else []
     for a, b in pairs:
         if _one_person(neighbours[a], neighbours[b]):
@@ -246,11 +249,11 @@ def test_variants_find_what_the_original_clustering_finds(vowel_evidence):
     check.vowel_evidence = vowel_evidence
     texts = TEXTS + VOWEL_TEXTS
     expected = findings(check, texts)
-    check._clusters = lambda text, tokens: reference_clusters(check, text, tokens)
+    check._clusters = lambda text, tokens, around: reference_clusters(check, text, tokens, around)
     assert expected == findings(check, texts)
     assert sum(map(bool, expected)) > 50
     if vowel_evidence:  # chains: clusters of three keys or more, merged one vowel at a time
-        clusters = [c for text in VOWEL_TEXTS for c in check._clusters(text, name_tokens(Document(text)))]
+        clusters = [c for text in VOWEL_TEXTS for c in check._clusters(text, *[name_tokens(Document(text))] * 2)]
         assert sum(len({t.key for t in c}) > 2 for c in clusters) > 10
 
 
@@ -260,9 +263,11 @@ def reference_variants_run(check, doc):
     name_keys = {t.key for t in tokens if not t.sentence_initial}
     followed = {a.start for a, b in zip(tokens, tokens[1:]) if b.start - len(b.article) - a.end == 1}
     tokens = [t for t in tokens if (t.key in name_keys or t.start in followed) and len(t.key) >= check.min_length]
-    for cluster in reference_clusters(check, doc.text, tokens):
-        if not _two_people(doc.text, every, cluster, check._merged_keys(doc.text, tokens)):
-            yield from check._report(doc, cluster)
+    for cluster in reference_clusters(check, doc.text, tokens, every):
+        if not _two_people(doc.text, every, cluster, check._merged_keys(doc.text, tokens, every)):
+            cluster = [t for t in cluster if not _quoted_alone(doc.text, t)]
+            if len({t.text for t in cluster}) > 1:
+                yield from check._report(doc, cluster)
 
 
 @pytest.mark.parametrize("vowel_evidence", [True, False])
@@ -308,7 +313,9 @@ def reference_capitalization_run(check, doc):
             continue
         prev = _PREV_WORD.search(text, max(0, start - 60), start)
         prev_word = prev.group(1) if prev else ""
-        if prev_word.casefold() in check.classifiers or check._after_classifier_and_comma(text, start):
+        if prev_word.casefold() in check.classifiers or check._after_classifier_and(_PREV_WORD_AND_COMMA, text, start):
+            continue
+        if _is_title(nxt.group(1)) and check._after_classifier_and(_PREV_WORD_AND_OF, text, start):
             continue
         if _is_title(nxt.group(1)) and (_is_title(prev_word) or len(word) == 1) and not check._small_word_in_run(text, start, word):
             continue

@@ -26,6 +26,7 @@ from .phrases import LiteralAlternation
 _NEXT_WORD = LazyPattern(r"[ \t\u00a0]+(\p{L}[\p{L}\p{M}'’-]*)")
 _PREV_WORD = LazyPattern(r"(\p{L}[\p{L}\p{M}'’-]*)[ \t\u00a0]+$")
 _PREV_WORD_AND_COMMA = LazyPattern(r"(\p{L}+),[ \t\u00a0]+$")  # "her novel, The House on ..."
+_PREV_WORD_AND_OF = LazyPattern(r"(\p{L}+)[ \t\u00a0]+of[ \t\u00a0]+$")  # "an episode of The ..."
 _NOT_BEFORE_NAME = LazyPattern(r"[\w-]")
 # A name that runs on into a longer one is not it: "The National Assembly" is not "The National";
 # a lowercase word joined by a hyphen makes an adjective of it ("the The Hague-based court").
@@ -96,7 +97,9 @@ class Capitalization(Check):
             next_word = nxt.group(1)
             prev = _PREV_WORD.search(text, max(0, start - 60), start)
             prev_word = prev.group(1) if prev else ""
-            if prev_word.casefold() in self.classifiers or self._after_classifier_and_comma(text, start):
+            if prev_word.casefold() in self.classifiers or self._after_classifier_and(_PREV_WORD_AND_COMMA, text, start):
+                continue
+            if _is_title(next_word) and self._after_classifier_and(_PREV_WORD_AND_OF, text, start):
                 continue
             if _is_title(next_word) and (_is_title(prev_word) or len(word) == 1) and not self._small_word_in_run(text, start, word):
                 continue  # inside a capitalised run: a title or a name
@@ -117,16 +120,19 @@ class Capitalization(Check):
         if len(word) < 2 or word.casefold() not in self.small_words:
             return False
         for before in reversed(text[max(0, start - 80) : start].split()[-_MAX_TITLE_WORDS:]):
+            if before in self.small_words:
+                continue  # lowercase, as in the name: "the Ministry of Labour And Social Affairs"
             if not _is_title(before):
                 return False
             if before.strip(_WORD_PUNCTUATION) in self.name_heads:
                 return True
         return False
 
-    def _after_classifier_and_comma(self, text: str, start: int) -> bool:
-        """Whether a classifier and a comma come before the word: "her latest novel, The House
-        on the Hill", where the title is set off as an apposition."""
-        m = _PREV_WORD_AND_COMMA.search(text, max(0, start - 40), start)
+    def _after_classifier_and(self, pattern: LazyPattern, text: str, start: int) -> bool:
+        """Whether a classifier and a comma (``_PREV_WORD_AND_COMMA``) or "of" come before the
+        word: "her latest novel, The House on the Hill", where the title is set off as an
+        apposition, and "the 2024 edition of The World Atlas of Deserts"."""
+        m = pattern.search(text, max(0, start - 40), start)
         return bool(m) and m.group(1).casefold() in self.classifiers
 
     def _in_title(self, doc: Document, start: int, end: int, prev: regex.Match | None, nxt: regex.Match) -> bool:

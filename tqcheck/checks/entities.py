@@ -497,11 +497,25 @@ class Entities(Check):
                 if found and (best is None or found[1].score > best[3].score or (found[1].score == best[3].score and offset > best[0])):
                     best = (offset, end, *found)  # a tie: the span without its first word, the longer part
         if best is None:
-            return None
+            return self._garble_after_of_the(span)
         offset, end, form, alignment = best
         if self._possessive_of(span[offset:end], form):
             return None
         return Garble(offset + self._name_start(span[offset:end], alignment.lead, form), end, form, alignment.score)
+
+    def _garble_after_of_the(self, span: str) -> Garble | None:
+        """A garbled name after "of the" in a span that garbles nothing from its start: a
+        body's board or office followed by the body ("the Board of Governors of the Arab Bank for
+        Economic Development"; the span is one run of capitalised words). The last such name."""
+        at = span.rfind(" of the ")
+        if at < 0:
+            return None
+        tail = span[at + 8 :]
+        tokens = self._tokens(tail)
+        if len(tokens) < 2 or tokens in self.known or not self._may_reach_a_form(tokens):
+            return None
+        found = self._find_garble(tail, False)
+        return found._replace(start=found.start + at + 8, end=found.end + at + 8) if found else None
 
     def _acronym_garble(self, span: str, initial: bool, acronym: str) -> Garble | None:
         """"National Body for Disaster Relief (NDMA)": a name followed by the acronym of one body of

@@ -78,6 +78,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 # week on the previous week").
 _DURING = rf"(?:in|during|within|throughout|over){_GAP}(?!(?:the{_GAP})?(?:previous|preceding)\b)"
 _NEXT_WORD = regex.compile(r"\s+(\p{L}+)")  # a wrapped line goes on after its break
+_PREV_WORD = regex.compile(r"(\p{L}+)[ \t\u00a0]+$")
 # Function words that never count as the echoed word itself ("of the of" is not an echo).
 _FUNCTION_WORDS = frozenset(
     "a an the of in on at to for from by with and or but as is was be it this that these those "
@@ -146,7 +147,8 @@ class Repetition(Check):
         # the words that open a date of _relative_date_forms but figures and "mid-March"
         self.date_openers = frozenset({m.casefold() for m in options["months"]} | {"the", "early", "late", "mid"})
         # the words whose places the rarer forms look up (_word_places)
-        self.looked_up = frozenset(self.periods | self.named_dates | self.parts_of_day | _CLOCK_WORDS.keys() | {"hours"})
+        self.looked_up = frozenset(self.periods | self.named_dates | self.parts_of_day | _CLOCK_WORDS.keys() | _SEASONS | {"hours"})
+        self.months = {t.casefold() for t in options["months"]}
         # The most words from a date to its relative phrase's period: "May 30, 2024 of" (4), "at the
         # ... of" (3 and a position's words), "the next" (2).
         self.date_reach = 9 + max((len(p.split()) for p in options["positions"]), default=0)
@@ -169,6 +171,7 @@ class Repetition(Check):
             (self._restated_name_starts, self._restated_name_form(options, joiners)),
             (self._restated_year_starts, self._restated_year_form(options)),
             (self._restated_time_starts, self._restated_time_form(options)),
+            (self._restated_period_starts, self._restated_period_form(options)),
         ]
         self.searches = [(self._echo_starts, self.pattern)]
         self.searches += [(starts, LazyPattern(form, regex.I)) for starts, form in rare if form]
@@ -260,6 +263,27 @@ class Repetition(Check):
             *self._restated_relative_forms(options),
             *_clock_forms(),
         ]
+        return "|".join(forms)
+
+    def _restated_period_form(self, options: dict) -> str:
+        """A period or a season said again as "this" one a few words on, as MT renders a
+        source's apposition ("the current year 2025 of this year", "the winter season this
+        winter"), also with a part of it named twice in other words ("the start of the month at
+        the beginning of this month"; not "the middle of the month at the end of this month"),
+        and a month with its year said again after "in" ("March 2024 in March")."""
+        periods = _alternatives(sorted(self.periods | _SEASONS))
+        this = rf"(?:this|the{_GAP}current){_GAP}(?P=u){_WORD_END}{_NOT_POSSESSIVE}"
+        # not after a word for another time: "last year the current year" names two years
+        other_time = _alternatives(sorted(self.relatives - _THIS_TIME)) or _NEVER
+        forms = [rf"{_WORD_START}(?<!(?<![\w-])(?:{other_time}){_GAP})(?P<x>(?P<u>{periods})(?:{_GAP}(?:season|{_YEAR}))?)(?P<echo>{_GAP}(?:(?:of|in|during){_GAP})?{this})"]
+        for part in [_alternatives(group) for group in _SAME_PART]:
+            forms.append(
+                rf"(?<=(?<![\w-])(?:{part}){_GAP}of{_GAP}the{_GAP})(?P<x>(?P<u>{periods}))"
+                rf"(?P<echo>,?{_GAP}(?:(?:at|in|by|towards?|during){_GAP})?the{_GAP}(?:{part}){_GAP}of{_GAP}{this})"
+            )
+        if options["months"]:
+            months = rf"(?-i:{_alternatives(options['months'])})"
+            forms.append(rf"{_WORD_START}(?P<x>(?P<u>{months}){_GAP}{_YEAR})(?P<echo>,?{_GAP}in{_GAP}(?P=u)){_WORD_END}(?!,?{_GAP}(?:{_DAY}|{_YEAR}))")
         return "|".join(forms)
 
     def _restated_relative_forms(self, options: dict) -> list[str]:
@@ -403,6 +427,16 @@ class Repetition(Check):
                 if k and folded[k - 1] in self.relatives:
                     yield k - 1
 
+    def _restated_period_starts(self, doc: Document) -> Iterator[int]:
+        """Where a period or a season is said again within seven words after "this" or
+        "current", or a month with its year again after "in"."""
+        folded, words, places = doc.folded_words, doc.folded_word_set, self._word_places(doc)
+        for period in (self.periods | _SEASONS) & words:
+            at = places[period]
+            yield from (a for a, b in zip(at, at[1:]) if b - a <= 7 and folded[b - 1] in ("this", "current"))
+        for month in self.months & words:
+            yield from (a for a in places[month] if folded[a + 2 : a + 4] == ["in", month] and folded[a + 1].isdecimal())
+
     def _word_places(self, doc: Document) -> dict[str, list[int]]:
         """The indices of each of ``looked_up`` in the document's words, found in one pass in C
         (a dozen of these words an article, looked up by several forms)."""
@@ -452,7 +486,8 @@ class Repetition(Check):
             excepted = said in self.exceptions
             if excepted and not self._is_slip_here(doc.text, said, end):
                 continue
-            if self.detect == "echo" and (m.group("x").casefold() in _FUNCTION_WORDS or self._is_plain_double(doc.text, m)):
+            if self.detect == "echo" and (m.group("x").casefold() in _FUNCTION_WORDS or self._is_plain_double(doc.text, m)
+                                          or self._is_any_period(doc.text, m)):
                 continue
             if self.detect == "doubled" and (not word and not _is_doubled_phrase(m.group("x")) or _is_name_double(doc, m) or _is_binomial(doc.text, m)):
                 continue
@@ -484,6 +519,14 @@ class Repetition(Check):
         before = self.joiner_before.search(text, max(0, m.start() - 40), m.start())
         return bool(before) and before.group().split()[0].casefold() == joiner.casefold()
 
+    def _is_any_period(self, text: str, m: regex.Match) -> bool:
+        """Whether a period said twice across a joining word is first any such period, not a
+        date: "every year, this year", "year on year this year" are right."""
+        if not m.groupdict().get("j") or m.group("x").casefold() not in self.periods:
+            return False
+        before = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
+        return bool(before) and before.group(1).casefold() in _ANY_PERIOD
+
     def _may_be_grammar(self, m: regex.Match) -> bool:
         """A phrase ending in a function word said twice may be two phrases that meet ("compare
         the file with the file with the same name"): reported, but an editor decides."""
@@ -498,6 +541,13 @@ class Repetition(Check):
         return first == second and first[:1].isupper() and not doc.starts_sentence(m.start())
 
 
+# Words before a period that make it any such period ("every year", "year on year").
+_ANY_PERIOD = frozenset({"every", "each", "per", "a", "an", "one", "on", "by", "to", "after", "over"})
+# Names of one part of a period (_restated_period_form).
+_SAME_PART = [["beginning", "start", "outset"], ["end", "close"], ["middle", "mid"]]
+# Relative words for the period that is now or about to come ("the coming winter ... this winter").
+_THIS_TIME = frozenset({"this", "current", "present", "coming", "upcoming"})
+_SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 _CLOCK_WORDS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), range(1, 13)))
 
 

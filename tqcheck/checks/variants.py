@@ -193,6 +193,17 @@ def _two_people(text: str, tokens: list[NameToken], cluster: list[NameToken], ro
     return all(a.isdisjoint(b) for i, a in enumerate(sets) for b in sets[i + 1 :])
 
 
+_OPENING_QUOTES, _CLOSING_QUOTES = "\"“‘'«", "\"”’'»"
+
+
+def _quoted_alone(text: str, token: NameToken) -> bool:
+    """Whether the name stands alone in quotation marks ('known as "Kemal"', '“Rashid,”'): a
+    spelling shown as such, which an article may give beside the one it uses."""
+    start = token.start - len(token.article)
+    after = text[token.end : token.end + 2]
+    return start > 0 and text[start - 1] in _OPENING_QUOTES and (after[:1] in _CLOSING_QUOTES or after[:1] in ",." and after[1:] in _CLOSING_QUOTES)
+
+
 def _with_lf_line_ends(doc: Document) -> tuple[Document, list[int]]:
     """``doc`` with its CRLF line ends made LF, and the offsets in it that follow each of them.
     Names are judged by the characters between them (one, for a name followed by another), so
@@ -229,11 +240,14 @@ class Variants(Check):
         view, breaks = _with_lf_line_ends(doc)
         tokens = _join_din_endings(view.text, _join_compounds(view.text, name_tokens(view)))
         names = self._names(tokens, self._may_vary(tokens))
-        clusters = self._clusters(view.text, names)
+        clusters = self._clusters(view.text, names, tokens)
         if clusters:  # the names after a spelling are compared as merged ("Farole" / "Faroli")
-            root = self._merged_keys(view.text, names)
+            root = self._merged_keys(view.text, names, tokens)
             clusters = [c for c in clusters if not _two_people(view.text, tokens, c, root)]
         for cluster in [*clusters, *self._article_clusters(tokens)]:
+            cluster = [t for t in cluster if not _quoted_alone(view.text, t)]
+            if len({t.text for t in cluster}) < 2:
+                continue
             if breaks:
                 cluster = [t._replace(start=_source_offset(breaks, t.start), end=_source_offset(breaks, t.end)) for t in cluster]
             yield from self._report(doc, cluster)
@@ -288,11 +302,11 @@ class Variants(Check):
             if (t.key in name_keys or i in followed) and len(t.key) >= self.min_length
         ]
 
-    def _clusters(self, text: str, tokens: list[NameToken]) -> list[list[NameToken]]:
+    def _clusters(self, text: str, tokens: list[NameToken], around: list[NameToken]) -> list[list[NameToken]]:
         """Tokens grouped by key, keys merged by vowel evidence, groups spelled more than one
         way. Most articles spell every key one way: the spellings are counted with set and
         Counter passes over the tokens before any token is grouped."""
-        root = self._merged_keys(text, tokens)
+        root = self._merged_keys(text, tokens, around)
         spellings = set(zip(map(_KEY, tokens), map(_TEXT, tokens)))
         counts = Counter([root.get(k, k) for k, _text in spellings])
         varied = {r for r, n in counts.items() if n > 1}
@@ -305,9 +319,11 @@ class Variants(Check):
                 clusters[r].append(t)
         return list(clusters.values())
 
-    def _merged_keys(self, text: str, tokens: list[NameToken]) -> dict[str, str]:
-        """The keys merged into one name, each mapped to its group's key: those a gh written g
-        or q sets apart, and those near enough that a neighbouring name shows one person."""
+    def _merged_keys(self, text: str, tokens: list[NameToken], around: list[NameToken]) -> dict[str, str]:
+        """The keys of ``tokens`` merged into one name, each mapped to its group's key: those a
+        gh written g or q sets apart, and those near enough that a neighbouring name shows one
+        person. The neighbours are read from ``around``, every name token, however short ("Gul
+        Agha Naseri" / "Gul Agha Nasiri")."""
         keys = dict.fromkeys(map(_KEY, tokens))
         sure = _ghain_pairs(keys)
         near = _near_pairs(keys) if self.vowel_evidence else []
@@ -320,7 +336,7 @@ class Variants(Check):
                 k = parent[k]
             return k
 
-        neighbours = self._neighbours(text, tokens) if near else {}
+        neighbours = self._neighbours(text, around) if near else {}
         for a, b in [*sure, *near]:
             if root(a) != root(b) and ((a, b) in sure or _one_person(neighbours[a], neighbours[b])):
                 parent[root(b)] = root(a)

@@ -113,7 +113,9 @@ def run_child(args: list[str], ok=(0, 1)) -> tuple[float, int, float]:
 
 def summary(walls: list[float], rss: list[int], cpus: list[float]) -> dict:
     return {"median_s": statistics.median(walls), "runs_s": [round(w, 4) for w in walls],
-            "peak_rss_kib": max(rss), "cpu_s": round(statistics.median(cpus), 3)}
+            # the median, like every other figure: one run's peak moves by some 5% with the moment
+            # the allocator happens to grow (the same 5000 articles: 42.7, 44.5 and 48.6 MiB)
+            "peak_rss_kib": statistics.median(rss), "peak_rss_max_kib": max(rss), "cpu_s": round(statistics.median(cpus), 3)}
 
 
 def repeat_child(args: list[str], times: int, warmup: int = 0) -> dict:
@@ -371,8 +373,10 @@ def run(args) -> dict:
     rows.append(row(f"linearity: t({hi_n}) / t({lo_n})", round(lin, 2), "x", "<= 11x", lin <= 11,
                     f"{lo['median_s']:.2f} s -> {hi['median_s']:.2f} s; start-up excluded {lin_net:.2f}x"))
     mem_lo, mem_hi = lo["peak_rss_kib"] / 1024, hi["peak_rss_kib"] / 1024
+    max_lo, max_hi = lo.get("peak_rss_max_kib", lo["peak_rss_kib"]) / 1024, hi.get("peak_rss_max_kib", hi["peak_rss_kib"]) / 1024
     rows.append(row(f"peak RSS, {lo_n} -> {hi_n} articles", round(mem_hi, 1), "MiB", "growth <= 10%",
-                    mem_hi <= mem_lo * 1.10, f"{mem_lo:.1f} -> {mem_hi:.1f} MiB (+{(mem_hi / mem_lo - 1) * 100:.0f}%)"))
+                    mem_hi <= mem_lo * 1.10, f"median of the runs' peaks {mem_lo:.1f} -> {mem_hi:.1f} MiB "
+                    f"({(mem_hi / mem_lo - 1) * 100:+.0f}%); highest run {max_lo:.1f} -> {max_hi:.1f} MiB ({(max_hi / max_lo - 1) * 100:+.0f}%)"))
     if raw.get("check_main_jobs2"):
         j2 = raw["check_main_jobs2"]["median_s"]
         cpu1, cpu2 = raw["check_main"]["cpu_s"], raw["check_main_jobs2"]["cpu_s"]

@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain, combinations, compress, repeat
-from operator import and_, itemgetter
+from operator import and_, eq, itemgetter
 from typing import NamedTuple
 
 import regex
@@ -292,12 +292,13 @@ class Duplicate(Check):
         owner = [-1] * len(words.stems)  # unit index of each content word
         for j, u in enumerate(units):
             owner[u.first : u.stop] = [j] * (u.stop - u.first)
+        firsts = list(map(owner.__getitem__, words.repeated_first))
+        # (key, unit) where a unit holds all of the key, each once, in text order (in C)
+        held_by = dict.fromkeys(compress(zip(words.repeated, firsts), map(eq, firsts, map(owner.__getitem__, words.repeated_last))))
         holders: dict[str, list[int]] = defaultdict(list)
-        for key, j, last in zip(words.repeated, map(owner.__getitem__, words.repeated_first), map(owner.__getitem__, words.repeated_last)):
-            if j >= 0 and j == last:  # a unit holds all of the key
-                held = holders[key]
-                if not held or held[-1] != j:
-                    held.append(j)
+        for key, j in held_by:
+            if j >= 0:  # (-1: words in no unit)
+                holders[key].append(j)
         return [held for held in holders.values() if 1 < len(held) <= self.max_df]
 
     def _candidates(self, units: list[_Unit], words: _Words) -> list[tuple[int, int]]:

@@ -103,3 +103,22 @@ def test_a_garbled_body_after_of_the_in_a_run_of_capitals():
     text = "The Board of Governors of the African Bank for Development approved the loan."
     assert found(text, "TQ403") == ["African Bank for Development"]
     assert found("The Board of Governors of the African Development Bank approved the loan.", "TQ403") == []
+
+
+@pytest.mark.parametrize(
+    "text, garble",
+    [
+        ("He said the Africa Union summit would open on Monday.", "Africa Union"),
+        ("The Europe Central Bank raised its rates on Thursday.", "Europe Central Bank"),
+    ],
+)
+def test_a_region_named_for_its_adjective_garbles_a_name(text, garble):
+    assert found(text, "TQ403") == [garble]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He addressed the Council of Europe in Strasbourg on Monday.", "India won the Asia Cup final on Sunday."],
+)
+def test_a_region_in_a_real_name_is_left_alone(text):
+    assert found(text, "TQ403") == []

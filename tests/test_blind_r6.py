@@ -1,4 +1,4 @@
-"""What the sixth blind evaluation taught, with examples of our own: a period said again as
+"""What the sixth blind evaluation taught, in examples written for these tests: a period said again as
 "this" one, a name spelled another way only in quotation marks, short name parts as evidence of
 one person, small words capitalised inside an office's name, titles after "edition of", and a
 garbled body after "of the" in a longer run of capitals."""
@@ -17,12 +17,12 @@ def found(text: str, code: str) -> list[str]:
 @pytest.mark.parametrize(
     "text, echo",
     [
-        ("Exports fell in the current year 2026 of this year, the agency said.", "year 2026 of this year"),
-        ("Repairs must end before the coming winter season this winter, he said.", "winter season this winter"),
-        ("Growers expect the date season of this season to be short.", "season of this season"),
-        ("Wages were paid from the start of the month at the beginning of this month.", "month at the beginning of this month"),
+        ("Tourism grew during the year 2031 in the current year, the board said.", "year 2031 in the current year"),
+        ("The ferries stop for the spring season this spring, he said.", "spring season this spring"),
+        ("Fishing quotas for the quarter of this quarter were cut.", "quarter of this quarter"),
+        ("Rents were due since the outset of the month at the start of this month.", "month at the start of this month"),
         ("Prices rose at the end of the year, at the close of this year.", "year, at the close of this year"),
-        ("The accord was signed on 9 April 2025 in April, the ministry said.", "April 2025 in April"),
+        ("The pact was ratified on 9 April 2030 in April, the envoy said.", "April 2030 in April"),
     ],
 )
 def test_a_period_said_again_as_this_one_is_an_echo(text, echo):
@@ -47,8 +47,8 @@ def test_two_periods_or_any_period_are_no_echo(text):
 
 
 def test_a_spelling_shown_in_quotation_marks_is_no_variant():
-    text = ('Supporters called him "Ozturk", as his shirt read. Öztürk scored twice. Öztürk said the '
-            "team played well, and Öztürk left early.")
+    text = ('The old parish register spells the family "Ozturk", without its dots. Öztürk scored twice. '
+            "Öztürk said the team played well, and Öztürk left early.")
     assert found(text, "TQ401") == []
     text_with_slip = "Öztürk scored twice. Öztürk said the team played well. Later Ozturk left early."
     assert found(text_with_slip, "TQ401") == ["Ozturk"]
@@ -60,15 +60,20 @@ def test_a_quoted_variant_does_not_hide_the_same_spelling_unquoted():
     assert found(text, "TQ401") == ["Hadadi"]
 
 
+def test_a_possessive_after_an_opening_quote_is_no_quoted_spelling():
+    text = 'Karim Haddadi spoke first. Haddadi said so, and then "Hadadi\'s plan" was read aloud.'
+    assert found(text, "TQ401") == ["Hadadi"]
+
+
 def test_short_name_parts_show_one_person():
-    text = ("Traders led by Haji Gul Mir Sadeqi met on Monday. Sadeqi said prices fell. Later, "
-            "Haji Gul Mir Sadiqi said exports rose.")
-    assert found(text, "TQ401") == ["Sadiqi"]
+    text = ("Herders led by Mir Jan Qaderi met on Monday. Qaderi said prices fell. Later, "
+            "Mir Jan Qadiri said the flocks were safe.")
+    assert found(text, "TQ401") == ["Qadiri"]
 
 
 def test_short_name_parts_that_differ_show_two_people():
-    text = ("Traders led by Gul Mir Sadeqi met on Monday. Sadeqi said prices fell. Later, "
-            "Sadiqi Mir Jan said exports rose.")
+    text = ("Herders led by Mir Jan Qaderi met on Monday. Qaderi said prices fell. Later, "
+            "Qadiri Mir Ali said the flocks were safe.")
     assert found(text, "TQ401") == []
 
 
@@ -86,7 +91,7 @@ def test_a_small_word_capitalised_inside_an_office_name(text, word):
 @pytest.mark.parametrize(
     "text",
     [
-        "The 2023 edition of The World Atlas of Deserts was published in May.",
+        "The third episode of The Quiet Harbour aired on Sunday.",
         "She wrote an episode of The Long Road Home for the channel.",
         "He met the Minister of Labour and Social Affairs on Monday.",
     ],
@@ -95,14 +100,18 @@ def test_titles_after_edition_of_and_names_written_right_are_left_alone(text):
     assert found(text, "TQ201") == []
 
 
-def test_a_title_word_after_edition_of_before_a_lowercase_word_is_still_reported():
-    assert found("The 2023 edition of The report was published in May.", "TQ201") == ["The"]
+def test_a_title_word_after_episode_of_before_a_lowercase_word_is_still_reported():
+    assert found("The third episode of The series aired on Sunday.", "TQ201") == ["The"]
+
+
+def test_of_the_after_any_other_noun_is_still_reported():
+    assert found("A spokesman for the website of The Ministry of Health said so.", "TQ201") == ["The"]
 
 
 def test_a_garbled_body_after_of_the_in_a_run_of_capitals():
-    text = "The Board of Governors of the African Bank for Development approved the loan."
-    assert found(text, "TQ403") == ["African Bank for Development"]
-    assert found("The Board of Governors of the African Development Bank approved the loan.", "TQ403") == []
+    text = "Auditors of the Statistics Office of the European Bank for Investment met in March."
+    assert found(text, "TQ403") == ["European Bank for Investment"]
+    assert found("Auditors of the Statistics Office of the European Investment Bank met in March.", "TQ403") == []
 
 
 @pytest.mark.parametrize(

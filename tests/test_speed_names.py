@@ -313,9 +313,9 @@ def reference_capitalization_run(check, doc):
             continue
         prev = _PREV_WORD.search(text, max(0, start - 60), start)
         prev_word = prev.group(1) if prev else ""
-        if prev_word.casefold() in check.classifiers or check._after_classifier_and(_PREV_WORD_AND_COMMA, text, start):
+        if prev_word.casefold() in check.classifiers or check._after_noun_and(_PREV_WORD_AND_COMMA, check.classifiers, text, start):
             continue
-        if _is_title(nxt.group(1)) and check._after_classifier_and(_PREV_WORD_AND_OF, text, start):
+        if _is_title(nxt.group(1)) and check._after_noun_and(_PREV_WORD_AND_OF, check.part_nouns, text, start):
             continue
         if _is_title(nxt.group(1)) and (_is_title(prev_word) or len(word) == 1) and not check._small_word_in_run(text, start, word):
             continue

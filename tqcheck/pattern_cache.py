@@ -10,8 +10,11 @@ unpickling does.
 
 While installed (the command line's ``check`` only; the library API reads and writes nothing),
 every ``regex`` compile in the process goes through the cache, the rule files' own patterns
-included. A check of 200 articles compiles ~145 patterns, a check of one ~140; the few built
-from an article's words (a word said over and over) are the first to go when the file is full. The file's salt holds the versions of ``regex`` and
+included. A check of one article compiles ~140 patterns, of 200 articles ~145 (a few are built
+from an article's words: a word said over and over). A process adds no program once
+``MAX_PROGRAMS`` are kept, so neither memory nor the file grows without bound, and a file that
+is full keeps the programs that runs use (a program used is moved to the end, and the file
+keeps the newest). The file's salt holds the versions of ``regex`` and
 Python, and a checksum on its first line covers the rest: a program is never used with another version of
 ``regex`` than the one that made it, and a file cut short or damaged is ignored (and rewritten).
 It is JSON, read only from the private cache folder, checked field by field and only handed to
@@ -97,7 +100,8 @@ class PatternCache:
         self.compiled_here += 1
         program = getattr(compiled, "_pickled_data", None)
         # (a locale-dependent pattern is compiled for the locale of the moment: not kept)
-        if isinstance(program, tuple) and not compiled.flags & regex.LOCALE and not program[5] and not program[6]:
+        if (isinstance(program, tuple) and not compiled.flags & regex.LOCALE and not program[5] and not program[6]
+                and len(self.programs) < MAX_PROGRAMS):  # full: the programs read at the start stay
             self.programs[key] = program
             self.changed = True
         return compiled

@@ -62,6 +62,7 @@ class Capitalization(Check):
         "small_words": Param("str_list", [], help="words that title case keeps lowercase (a, the, of, and)"),
         "title_words": Param("str_list", [], help="words that make a capitalised run a title (Times, Journal)"),
         "name_heads": Param("str_list", [], help="words that make a capitalised run a name that keeps small words lowercase (Minister, Bank)"),
+        "part_nouns": Param("str_list", [], help="nouns after which 'of' and a capitalised title may follow (edition, episode)"),
     }
 
     def compile(self, options: dict) -> None:
@@ -84,6 +85,7 @@ class Capitalization(Check):
         self.function_words = self.small_words | {t.casefold() for t in tokens}
         self.title_words = frozenset(options["title_words"])
         self.name_heads = frozenset(options["name_heads"])
+        self.part_nouns = {w.casefold() for w in options["part_nouns"]}
 
     def run(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -97,9 +99,9 @@ class Capitalization(Check):
             next_word = nxt.group(1)
             prev = _PREV_WORD.search(text, max(0, start - 60), start)
             prev_word = prev.group(1) if prev else ""
-            if prev_word.casefold() in self.classifiers or self._after_classifier_and(_PREV_WORD_AND_COMMA, text, start):
+            if prev_word.casefold() in self.classifiers or self._after_noun_and(_PREV_WORD_AND_COMMA, self.classifiers, text, start):
                 continue
-            if _is_title(next_word) and self._after_classifier_and(_PREV_WORD_AND_OF, text, start):
+            if _is_title(next_word) and self._after_noun_and(_PREV_WORD_AND_OF, self.part_nouns, text, start):
                 continue
             if _is_title(next_word) and (_is_title(prev_word) or len(word) == 1) and not self._small_word_in_run(text, start, word):
                 continue  # inside a capitalised run: a title or a name
@@ -128,12 +130,12 @@ class Capitalization(Check):
                 return True
         return False
 
-    def _after_classifier_and(self, pattern: LazyPattern, text: str, start: int) -> bool:
-        """Whether a classifier and a comma (``_PREV_WORD_AND_COMMA``) or "of" come before the
+    def _after_noun_and(self, pattern: LazyPattern, nouns: set[str], text: str, start: int) -> bool:
+        """Whether one of ``nouns`` and a comma (``_PREV_WORD_AND_COMMA``) or "of" come before the
         word: "her latest novel, The House on the Hill", where the title is set off as an
-        apposition, and "the 2024 edition of The World Atlas of Deserts"."""
+        apposition, and "an episode of The Quiet Harbour" (a part of a titled work)."""
         m = pattern.search(text, max(0, start - 40), start)
-        return bool(m) and m.group(1).casefold() in self.classifiers
+        return bool(m) and m.group(1).casefold() in nouns
 
     def _in_title(self, doc: Document, start: int, end: int, prev: regex.Match | None, nxt: regex.Match) -> bool:
         """Whether the word ``text[start:end]`` (between the words ``prev`` and ``nxt``) is in

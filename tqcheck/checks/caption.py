@@ -57,6 +57,8 @@ _DASHED_TAIL = LazyPattern(
     r"(?<=\S[ \t]+)(?:[–—―]|--?)[ \t]+(?P<credit>\p{Lu}[^\n©:()]{0,40}?)[ \t]+"
     r"(?P<mark>(?i:(?:file[ \t]+)?(?:photo(?:graph)?|picture|image)s?))[ \t]*\.?$"
 )
+# A credit after a dash that needs no list: an agency's acronym ("KUNA", "APP"), maybe with "file".
+_AGENCY_ACRONYM = LazyPattern(r"\p{Lu}{2,6}(?:[ \t]+file)?")
 # Where a marked credit may be: the lines holding one of these are the only ones _MARKED_TAIL is tried on.
 _MARK = LazyPattern(r"©|(?i:photo|image|picture)")
 # A credit in parentheses that says it is one: "(Photo: Ahmed Saad)", "(© Getty Images)".
@@ -69,7 +71,10 @@ _VIDEO_LINK = LazyPattern(
     r"(?i)(?<![\w/.])(?:https?://)?(?:(?:www|m)\.)?"
     r"(?:youtube\.com/(?:watch\?v=|shorts/|live/|embed/)|youtu\.be/|vimeo\.com/|dailymotion\.com/video/)[\w-]+\S*$"
 )
-_VIDEO_SITE = LazyPattern(r"(?i)youtu|vimeo|dailymotion")
+# The platform as an item of a player's card, set off by separators or "on": "Night of songs —
+# YouTube (4:15)", "YouTube · City TV · 1:04:15", "... City TV on YouTube (4:15)"; not "told
+# YouTube viewers (14:32)".
+_VIDEO_SITE_ITEM = LazyPattern(r"(?i)(?:^|[·•|–—:-][ \t]*|\bon[ \t]+)(?:youtube|vimeo|dailymotion)(?=[ \t]*(?:[·•|–—:(-]|$))")
 _MAY_VIDEO = LazyPattern(r"(?i)youtu|vimeo|dailymotion|watch[ \t]+on")
 # What a video player's card prints last, after its title, channel and duration: "... · 3:42 · Watch on YouTube".
 _WATCH_ON = LazyPattern(r"(?i)(?:^|[·•|–—-][ \t]*)watch[ \t]+on[ \t]+(?:youtube|vimeo|dailymotion)$")
@@ -213,11 +218,15 @@ class Caption(Check):
             inner = unwrap_emphasis(line).text
             if inner.startswith(("#", "![")) or is_bullet(inner):
                 continue  # a heading, a list, a Markdown image: the page's own layout
-            tail = _TAIL.search(inner) or _MARKED_TAIL.search(inner) or _DASHED_TAIL.search(inner)
+            tail = _TAIL.search(inner) or _MARKED_TAIL.search(inner)
+            dashed = None if tail else _DASHED_TAIL.search(inner)
+            tail = tail or dashed
             if not tail:
                 continue
             mark = tail.groupdict().get("mark")
             marked = bool(mark or _PHOTO_MARK.match(tail.group("credit")))
+            if dashed and not _AGENCY_ACRONYM.fullmatch(tail.group("credit")):
+                marked = False  # "— The group photo" is a sentence: only a listed credit makes it one
             verdict = self.credit_of(inner[: tail.start()], tail.group("credit"), marked)
             if verdict is None or not stands_alone(text, line.start, line.end):
                 continue
@@ -311,7 +320,7 @@ def _video_lines(text: str) -> Iterator[tuple[Line, dict]]:
         if button and stands_alone(text, line.start, line.end):
             yield line, {"player": button.group("button")}
             continue
-        card = _WATCH_ON.search(inner) or (_VIDEO_SITE.search(inner) and _DURATION_END.search(inner))
+        card = _WATCH_ON.search(inner) or (_VIDEO_SITE_ITEM.search(inner) and _DURATION_END.search(inner))
         link = card or _VIDEO_LINK.search(inner)
         if not link:
             continue

@@ -88,7 +88,7 @@ _RUNNING_HANDLE = LazyPattern(r"(?<![\w@.+/:#-])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-
 _MAY_NAVIGATE = LazyPattern(
     r"(?mi)^[ \t]*(?:[^\p{L}\p{N}\n]{0,6}(?:read|see|also|to|related|recommended|you|most|end"
     r"|click|tap|press|follow|join|subscribe|sign|download|install|like|turn|enable|stay|for"
-    r"|advert(?:isement)?|story|article|continue|scroll)\b|[*_]{0,3}\([\p{L}\p{N}]{2,20}\)[ \t])"
+    r"|advert(?:isement)?|story|article|continue|scroll)\b|[*_]{0,3}\([\p{L}\p{N}&.-]{2,20}\)[ \t])"  # (the agency of _SIGN_OFF)
 )
 # The label of a link to another article of the site, as MT renders "اقرأ أيضا", "Lire aussi",
 # "Ayrıca okuyun", "Lesen Sie auch", ..., and its separator; the headline follows (the whole in

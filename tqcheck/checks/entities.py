@@ -505,8 +505,8 @@ class Entities(Check):
 
     def _garble_after_of_the(self, span: str) -> Garble | None:
         """A garbled name after "of the" in a span that garbles nothing from its start: a
-        body's board or office followed by the body ("the Board of Governors of the Arab Bank for
-        Economic Development"; the span is one run of capitalised words). The last such name."""
+        body's office followed by the body ("the Statistics Office of the European Bank for
+        Investment"; the span is one run of capitalised words). The last such name."""
         at = span.rfind(" of the ")
         if at < 0:
             return None

@@ -25,8 +25,9 @@ Each rule picks one ``detect`` mode:
   (1000-2100 after a date word such as "in" or a month, or 1800-2100 unless a plural noun
   follows: "2000 soldiers", but "the 1990 elections", "from 2019 levels"); numbers after a word of ``before`` ("No.", "Resolution") or before a
   word of ``after`` ("GMT", "AH", a street name); and numbers that a name or label owns: after a
-  capitalised word that opens no sentence, or is an acronym or a name ("callsign Skyline 4821",
-  "licence ORN 51234", "TX 78701"), but for a currency (``currencies``: "AED 3450000"), a possessive ("Apple's 4500
+  capitalised word that opens no sentence, or is an acronym or a name ("callsign Redwing 7305",
+  "permit KLR 60982", "TX 78701"), but for a currency (``currencies``: "SAR 2750000"), a plural noun
+  after it ("UN 3500 workers"), a possessive ("Apple's 4500
   staff"), a date word or a title-case headline ("Floods Hit 12000 Homes").
 - ``small``: a numeral under ten in running text, spelled out as a word (3 -> three); an optional
   house rule. Not before units or percent (``after``), not after a word of ``before`` (months,
@@ -184,19 +185,26 @@ def _english(number: str, sep: str, commas: bool) -> str:
 
 
 def _capitalised_before(doc: Document, start: int) -> regex.Match | None:
-    """The capitalised word right before ``start`` ("Phase 3", "ORN 51234", "AED 3450000"), as
-    group 1: a number after one is a name, a code or an amount in a currency."""
+    """The capitalised word right before ``start`` ("Phase 3", "permit KLR 60982", "SAR 2750000"),
+    as group 1: a number after one is a name, a code or an amount in a currency."""
     return _CAPITALISED_BEFORE.search(doc.text, max(0, start - 40), start)
 
 
 def _is_name(doc: Document, word: str) -> bool:
-    """An acronym ("QNH"), or a word the document capitalises mid-sentence and never writes in
-    lower case ("Skyline" of "Skyline Airways"): a name even where it opens a sentence."""
+    """An acronym ("QFE"), or a word the document capitalises mid-sentence and never writes in
+    lower case ("Redwing" of "Redwing Air"): a name even where it opens a sentence."""
     if len(word) > 1 and word.isupper():
         return True
-    if word.lower() in doc.word_texts:
-        return False
-    return any(not doc.starts_sentence(m.start()) for m in regex.finditer(rf"\b{regex.escape(word)}\b", doc.text))
+    return word in doc.memo("numbers: names", _names_of)
+
+
+def _names_of(doc: Document) -> frozenset[str]:
+    """The capitalised words written mid-sentence and never in lower case (built once, and only
+    for a document with a number after a capitalised word that opens a sentence)."""
+    written = frozenset(doc.word_texts)
+    return frozenset(
+        text for start, _end, text in doc.words
+        if text[:1].isupper() and text.lower() not in written and not doc.starts_sentence(start))
 
 
 def _may_be_ip(number: str) -> bool:
@@ -215,7 +223,7 @@ class Numbers(Check):
         "styles": Param("str_list", list(_STYLES), help="format: accepted house styles (everywhere, from-10000, none)"),
         "decimal_units": Param("str_list", [], help="format: patterns: words after which '6,5' is a decimal"),
         "currencies": Param(
-            "str_list", [], help="format: patterns: capitalised words before an amount ('AED 3450000'), not a label"
+            "str_list", [], help="format: patterns: capitalised words before an amount ('SAR 2750000'), not a label"
         ),
         "decimal_currencies": Param(
             "str_list", [], help="format: patterns: currencies with three decimals, after which '1.500' is a decimal"
@@ -257,16 +265,19 @@ class Numbers(Check):
 
     # -- thousands separators -------------------------------------------------------------------
 
-    def _is_label(self, doc: Document, start: int) -> bool:
-        """Whether a name or label owns the number ("Gate 4410", "callsign Skyline 4821", "ORN
-        51234"): it follows a capitalised word that opens no sentence, and that word is no
-        currency ("AED 3450000"), possessive ("Apple's 4500 staff") or date word ("in May 2500
-        troops"), nor part of a title-case headline ("Floods Hit 12000 Homes")."""
+    def _is_label(self, doc: Document, start: int, end: int) -> bool:
+        """Whether a name or label owns the number ("Gate 4410", "callsign Redwing 7305", "permit
+        KLR 60982"): it follows a capitalised word that opens no sentence, and that word is no
+        currency ("SAR 2750000"), possessive ("Apple's 4500 staff") or date word ("in May 2500
+        troops"), nor part of a title-case headline ("Floods Hit 12000 Homes"); and no plural
+        noun follows it ("gave Chad 45000 tonnes", "UN 3500 workers": an amount)."""
         m = _capitalised_before(doc, start)
         if not m or m.group(1).endswith(("'s", "’s")) or doc.in_title_case_heading(start):
             return False
+        if _COUNTED_NEXT.match(doc.text, end):
+            return False
         if doc.starts_sentence(m.start()) and not _is_name(doc, m.group(1)):
-            return False  # "Some 4500 fled", but "QNH 1014", "“Skyline 4821”"
+            return False  # "Some 4500 fled", but "QFE 1009", "“Redwing 7305”"
         text, since = doc.text, max(0, start - 40)
         return not any(words and words.search(text, since, start) for words in (self.currencies, self.date_words))
 
@@ -329,7 +340,7 @@ class Numbers(Check):
         text = doc.text
         for m in [*_thousands(text), *_space_grouped(text)]:
             start, end = m.span()
-            if self._excluded(text, start, end) or self._is_year(text, start, end) or self._is_label(doc, start):
+            if self._excluded(text, start, end) or self._is_year(text, start, end) or self._is_label(doc, start, end):
                 continue
             digits = _digits(m.group())
             sep = "" if digits == m.group() else "," if "," in m.group() else " "

@@ -267,10 +267,10 @@ class Repetition(Check):
 
     def _restated_period_form(self, options: dict) -> str:
         """A period or a season said again as "this" one a few words on, as MT renders a
-        source's apposition ("the current year 2025 of this year", "the winter season this
+        source's apposition ("the year 2031 in the current year", "the spring season this
         winter"), also with a part of it named twice in other words ("the start of the month at
         the beginning of this month"; not "the middle of the month at the end of this month"),
-        and a month with its year said again after "in" ("March 2024 in March")."""
+        and a month with its year said again after "in" ("April 2030 in April")."""
         periods = _alternatives(sorted(self.periods | _SEASONS))
         this = rf"(?:this|the{_GAP}current){_GAP}(?P=u){_WORD_END}{_NOT_POSSESSIVE}"
         # not after a word for another time: "last year the current year" names two years
@@ -381,7 +381,7 @@ class Repetition(Check):
             return
         places = self._word_places(doc)
         for period in self.periods & words:
-            for k in places[period]:
+            for k in places.get(period, ()):
                 again = folded[k + 1 : k + 5]  # "in the coming month"
                 if k and folded[k - 1] in self.relatives and period in again[1:]:
                     if again[again.index(period, 1) - 1] in self.relatives:
@@ -393,7 +393,7 @@ class Repetition(Check):
         folded, parts, places = doc.folded_words, self.parts_of_day, self._word_places(doc)
         before_joiner = parts | self.relatives
         for name in self.named_dates & doc.folded_word_set:
-            for i in places[name]:
+            for i in places.get(name, ()):
                 after = folded[i + 1 : i + 4]  # "night Tuesday", "coming next Tuesday"
                 if after[1:2] == [name] and after[0] in parts or after[2:] == [name] and after[0] in before_joiner:
                     yield i
@@ -416,14 +416,14 @@ class Repetition(Check):
         for k in places.get("hours", ()):
             yield from range(max(k - 6, 0), k)
         for word in _CLOCK_WORDS.keys() & words:
-            for k in places[word]:
+            for k in places.get(word, ()):
                 yield from (j for j in range(max(k - 6, 0), k) if folded[j].isdecimal())
         for part in self.parts_of_day & words:
-            for k in places[part]:
+            for k in places.get(part, ()):
                 if k and folded[k - 1] == "the" and folded[k + 2 : k + 3] and folded[k + 2] in self.weekdays:
                     yield k - 1
         for name in (self.named_dates | {"month"}) & words:
-            for k in places[name]:
+            for k in places.get(name, ()):
                 if k and folded[k - 1] in self.relatives:
                     yield k - 1
 
@@ -432,10 +432,10 @@ class Repetition(Check):
         "current", or a month with its year again after "in"."""
         folded, words, places = doc.folded_words, doc.folded_word_set, self._word_places(doc)
         for period in (self.periods | _SEASONS) & words:
-            at = places[period]
+            at = places.get(period, [])
             yield from (a for a, b in zip(at, at[1:]) if b - a <= 7 and folded[b - 1] in ("this", "current"))
         for month in self.months & words:
-            yield from (a for a in places[month] if folded[a + 2 : a + 4] == ["in", month] and folded[a + 1].isdecimal())
+            yield from (a for a in places.get(month, ()) if folded[a + 2 : a + 4] == ["in", month] and folded[a + 1].isdecimal())
 
     def _word_places(self, doc: Document) -> dict[str, list[int]]:
         """The indices of each of ``looked_up`` in the document's words, found in one pass in C
@@ -521,7 +521,7 @@ class Repetition(Check):
 
     def _is_any_period(self, text: str, m: regex.Match) -> bool:
         """Whether a period said twice across a joining word is first any such period, not a
-        date: "every year, this year", "year on year this year" are right."""
+        date: "every year, this year", "year on year this year", "in any year, this year"."""
         if not m.groupdict().get("j") or m.group("x").casefold() not in self.periods:
             return False
         before = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
@@ -542,7 +542,7 @@ class Repetition(Check):
 
 
 # Words before a period that make it any such period ("every year", "year on year").
-_ANY_PERIOD = frozenset({"every", "each", "per", "a", "an", "one", "on", "by", "to", "after", "over"})
+_ANY_PERIOD = frozenset({"every", "each", "any", "per", "a", "an", "one", "on", "by", "to", "after", "over"})
 # Names of one part of a period (_restated_period_form).
 _SAME_PART = [["beginning", "start", "outset"], ["end", "close"], ["middle", "mid"]]
 # Relative words for the period that is now or about to come ("the coming winter ... this winter").

@@ -197,11 +197,15 @@ _OPENING_QUOTES, _CLOSING_QUOTES = "\"“‘'«", "\"”’'»"
 
 
 def _quoted_alone(text: str, token: NameToken) -> bool:
-    """Whether the name stands alone in quotation marks ('known as "Kemal"', '“Rashid,”'): a
-    spelling shown as such, which an article may give beside the one it uses."""
+    """Whether the name stands alone in quotation marks ('spelt "Kemal" in the register',
+    '“Rashid,”'): a spelling shown as such, which an article may give beside the one it uses."""
     start = token.start - len(token.article)
-    after = text[token.end : token.end + 2]
-    return start > 0 and text[start - 1] in _OPENING_QUOTES and (after[:1] in _CLOSING_QUOTES or after[:1] in ",." and after[1:] in _CLOSING_QUOTES)
+    if start == 0 or text[start - 1] not in _OPENING_QUOTES:
+        return False
+    end = token.end + (text[token.end : token.end + 1] in (",", "."))  # “Rashid,”
+    closing = text[end : end + 1]
+    possessive = text[end : end + 2] in ("'s", "’s", "'S", "’S")  # "Hadadi's plan": no closing quote
+    return closing != "" and closing in _CLOSING_QUOTES and not possessive
 
 
 def _with_lf_line_ends(doc: Document) -> tuple[Document, list[int]]:
@@ -322,8 +326,8 @@ class Variants(Check):
     def _merged_keys(self, text: str, tokens: list[NameToken], around: list[NameToken]) -> dict[str, str]:
         """The keys of ``tokens`` merged into one name, each mapped to its group's key: those a
         gh written g or q sets apart, and those near enough that a neighbouring name shows one
-        person. The neighbours are read from ``around``, every name token, however short ("Gul
-        Agha Naseri" / "Gul Agha Nasiri")."""
+        person. The neighbours are read from ``around``, every name token, however short ("Mir
+        Jan Qaderi" / "Mir Jan Qadiri")."""
         keys = dict.fromkeys(map(_KEY, tokens))
         sure = _ghain_pairs(keys)
         near = _near_pairs(keys) if self.vowel_evidence else []

@@ -156,3 +156,21 @@ def test_rows_that_are_not_programs_are_skipped(tmp_path):
     patterns = compile_all(cache)
     assert cache.compiled_here == 2  # the two damaged rows; the others were used
     assert [describe(p) for p in patterns] == [describe(regex.compile(p, f)) for p, f in PATTERNS]
+
+
+def test_a_full_cache_drops_the_program_used_longest_ago(tmp_path, monkeypatch):
+    import tqcheck.pattern_cache as module
+
+    monkeypatch.setattr(module, "MAX_PROGRAMS", 3)
+    cache = PatternCache(tmp_path)
+    cache.install()
+    try:
+        regex.compile("(?:first)+")
+        regex.compile("(?:second)+")
+        regex.compile("(?:third)+")
+        cache._built.clear()
+        regex.compile("(?:first)+")  # used again: now the newest
+        regex.compile("(?:fourth)+")
+    finally:
+        cache.uninstall()
+    assert [key[0] for key in cache.programs] == ["(?:third)+", "(?:first)+", "(?:fourth)+"]

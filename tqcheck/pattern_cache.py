@@ -11,10 +11,9 @@ unpickling does.
 While installed (the command line's ``check`` only; the library API reads and writes nothing),
 every ``regex`` compile in the process goes through the cache, the rule files' own patterns
 included. A check of one article compiles ~140 patterns, of 200 articles ~145 (a few are built
-from an article's words: a word said over and over). A process adds no program once
-``MAX_PROGRAMS`` are kept, so neither memory nor the file grows without bound, and a file that
-is full keeps the programs that runs use (a program used is moved to the end, and the file
-keeps the newest). The file's salt holds the versions of ``regex`` and
+from an article's words: a word said over and over). At most ``MAX_PROGRAMS`` are kept, in
+memory and in the file, the ones used longest ago going first (a program used moves to the
+end), so neither grows without bound and the programs that runs use stay. The file's salt holds the versions of ``regex`` and
 Python, and a checksum on its first line covers the rest: a program is never used with another version of
 ``regex`` than the one that made it, and a file cut short or damaged is ignored (and rewritten).
 It is JSON, read only from the private cache folder, checked field by field and only handed to
@@ -100,8 +99,9 @@ class PatternCache:
         self.compiled_here += 1
         program = getattr(compiled, "_pickled_data", None)
         # (a locale-dependent pattern is compiled for the locale of the moment: not kept)
-        if (isinstance(program, tuple) and not compiled.flags & regex.LOCALE and not program[5] and not program[6]
-                and len(self.programs) < MAX_PROGRAMS):  # full: the programs read at the start stay
+        if isinstance(program, tuple) and not compiled.flags & regex.LOCALE and not program[5] and not program[6]:
+            if len(self.programs) >= MAX_PROGRAMS:
+                del self.programs[next(iter(self.programs))]  # the one used longest ago
             self.programs[key] = program
             self.changed = True
         return compiled

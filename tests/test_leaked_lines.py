@@ -6,7 +6,10 @@ on <date>" line, a video player's title ("Watch: ...", "Title — youtube.com/wa
 credit naming a platform ("Source: Telegram channel of ..."), a "Read also: <headline>" teaser,
 an agency's "End of message.", a caption that says what it shows ("Archive photo of ..."), a
 Telegram post's link and footer ("t.me/x/12 👁 8.1K 11:05"), the site's call to follow it
-("Click here to join our WhatsApp channel"). Each is one finding for the whole line, and the
+("Click here to join our WhatsApp channel"), an advertising slot's marker, an agency's sign-off
+with its editors' initials ("(KNA) B.T / S.Ö"), a video player's card ("Watch on Vimeo — ...
+(2:05)") and a credit after a dash ("... — KUNA photo"); the handles of a "Follow us" line go
+with their line. Each is one finding for the whole line, and the
 fix, with CRLF line ends too, removes the whole leak and nothing else."""
 
 from __future__ import annotations
@@ -93,6 +96,28 @@ LEAKS = [
     ("TQ705", "To get our alerts on WhatsApp, tap here"),
     ("TQ705", "**Download our app**"),
     ("TQ705", "Stay informed: follow the news of the region on our Facebook page"),
+    # an advertising slot, an agency's sign-off, a video player's card, a credit after a dash
+    ("TQ705", "Advertisement"),
+    ("TQ705", "ADVERTISEMENT"),
+    ("TQ705", "[Advertisement]"),
+    ("TQ705", "Advertisement - scroll to continue"),
+    ("TQ705", "ADVERTISEMENT — Continue reading the main story"),
+    ("TQ705", "Story continues below advertisement"),
+    ("TQ705", "Article continues after this ad"),
+    ("TQ705", "Scroll to continue with content"),
+    ("TQ705", "Continue reading the main story"),
+    ("TQ705", "Story continues after the advertisement"),
+    ("TQ705", "(KNA) B.T / S.Ö / K.M"),
+    ("TQ705", "(Petra) J.Q"),
+    ("TQ705", "(Sabaa) m.h / s.t"),
+    ("TQ701", "Watch on Vimeo — Port authority: the new quay opens (2:05)"),
+    ("TQ701", "Watch on YouTube"),
+    ("TQ701", "Watch on Facebook: Night of songs at the old theatre"),
+    ("TQ701", "Night of Songs | City TV on YouTube (4:15)"),
+    ("TQ701", "Harvest festival opens in the valley - Vimeo · 1:04:15"),
+    ("TQ701", "Fishermen unload their catch at the old harbour at dawn. — KUNA photo"),
+    ("TQ701", "Fishermen unload their catch at the old harbour at dawn – Reuters file photo"),
+    ("TQ701", "Fishermen unload their catch at the old harbour at dawn. — Photo: Lina Haddad"),
 ]
 
 
@@ -294,6 +319,19 @@ NOT_LEAKS = [
     "Fans can watch on YouTube.",
     "(End) of the first half",
     "Damaged roofs of the old houses in the village (Article 5)",
+    "Advertisement revenue of the papers fell by a fifth.",
+    "Advertising spending rose sharply in the spring",
+    "Continue reading the line aloud, he told the class.",
+    "The story continues below the surface, the director said.",
+    "(Reuters) The vote is due in May.",
+    "(UN) Talks resume",
+    "Fans can watch on TV at home (20:45)",
+    "The full debate is available to watch on YouTube",
+    "Fans watch on a big screen in the square as the final begins.",
+    "He kept one thing from those years — a family photo",
+    "The ministry released the statement - a photo",
+    "The minister spoke to YouTube viewers for an hour (14:32)",
+    "We will remember that day — The group photo",
 ]
 
 
@@ -328,3 +366,18 @@ def test_label_lines_are_found_where_the_full_scan_finds_them():
         assert [m.span() for m in matched] == [m.span() for m in _LABEL.finditer(text)], text
         found += len(matched)
     assert found > 300
+
+
+def test_an_advert_marker_inside_a_paragraph_is_not_a_leak():
+    text = f"{BEFORE} Advertisement\n{AFTER}\n"
+    assert _findings(text) == []
+
+
+def test_handles_on_a_follow_line_are_reported_once_with_their_line():
+    line = "Follow us on X: @PortAuthority, @CityCouncil and @HarbourNews"
+    assert [code for code, _ in _findings(f"{BEFORE}\n\n{line}\n\n{AFTER}\n")] == ["TQ705"]
+
+
+def test_a_handle_in_running_text_is_still_reported():
+    text = f"{BEFORE}\n\nThe envoy's visit @EnvoyOffice with the minister was short.\n\n{AFTER}\n"
+    assert _findings(text) == [("TQ704", "@EnvoyOffice")]
